@@ -1,0 +1,97 @@
+"""The command line: launch the window, or run a headless command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from museum_app import __version__
+
+
+class UsageError(Exception):
+    """A command that cannot be carried out as asked; its message is for the person."""
+
+
+def _add_format(parser: argparse.ArgumentParser) -> None:
+    """Add --format to a command that prints events."""
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Describe the command line."""
+    parser = argparse.ArgumentParser(
+        prog="museum-app",
+        description="Explore the China Internet Museum's history milestones. "
+        "With no command, open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir", type=Path, metavar="DIR",
+        help="where the catalog and bookmarks live (or set MUSEUM_APP_DATA_DIR)",
+    )  # fmt: skip
+    parser.add_argument("--reset-ui", action="store_true",
+                        help="forget the window's remembered layout, filters and zoom")  # fmt: skip
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    listing = commands.add_parser("list", help="list events in date order")
+    listing.add_argument("--category", action="append", default=[], metavar="ID",
+                         help="only events in this category (repeatable)")  # fmt: skip
+    listing.add_argument("--search", default="", metavar="TEXT", help="full-text search")
+    listing.add_argument("--bookmarked", action="store_true", help="only bookmarked events")
+    _add_format(listing)
+
+    show = commands.add_parser("show", help="show one event")
+    show.add_argument("id")
+    _add_format(show)
+
+    categories = commands.add_parser("categories", help="list the categories")
+    _add_format(categories)
+
+    opener = commands.add_parser("open", help="open the window at an event")
+    opener.add_argument("id")
+
+    shot = commands.add_parser("screenshot", help="render the main window to a PNG file")
+    shot.add_argument("file", type=Path)
+    shot.add_argument("--event", metavar="ID", help="the event to show")
+    shot.add_argument("--size", default="1400x900", metavar="WxH", help="window size")
+
+    bookmark = commands.add_parser("bookmark", help="bookmarks and notes")
+    marks = bookmark.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = marks.add_parser("add", help="bookmark an event")
+    add.add_argument("id")
+    add.add_argument("--note", default="", help="a note to keep with it")
+    marks.add_parser("remove", help="remove a bookmark").add_argument("id")
+    note = marks.add_parser("note", help="replace a bookmark's note")
+    note.add_argument("id")
+    note.add_argument("text")
+    _add_format(marks.add_parser("list", help="list bookmarks with their notes"))
+    marks.add_parser("export", help="write bookmarks to FILE (.md, .csv or .json)").add_argument(
+        "file", type=Path
+    )
+    marks.add_parser("import", help="read bookmarks from FILE (.json or .csv)").add_argument(
+        "file", type=Path
+    )
+
+    pack = commands.add_parser("pack", help="data packs")
+    packs = pack.add_subparsers(dest="action", metavar="ACTION", required=True)
+    packs.add_parser("validate", help="check a pack file").add_argument("file", type=Path)
+    packs.add_parser("import", help="add or update a pack").add_argument("file", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit status."""
+    args = build_parser().parse_args(argv)
+    if args.command in (None, "open", "screenshot"):
+        from museum_app import app  # Qt is loaded only for the commands that need it.
+
+        return app.run_from_args(args)
+    from museum_app import commands
+
+    try:
+        return commands.run(args, sys.stdout)
+    except UsageError as error:
+        print(f"museum-app: {error}", file=sys.stderr)
+        return 2

@@ -1,0 +1,173 @@
+"""The headless commands: list, show, categories, bookmark and pack."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TextIO
+
+from museum_app import paths
+from museum_app.cli import UsageError
+from museum_app.core.domain import Event
+from museum_app.core.query import EventFilter
+from museum_app.core.records import (
+    BookmarkFileError,
+    bookmark_record,
+    event_record,
+    export_bookmarks,
+    import_bookmarks,
+)
+from museum_app.store.checks import PackError
+from museum_app.store.database import StoreError
+from museum_app.store.library import Library
+
+
+@contextmanager
+def open_library(args: argparse.Namespace) -> Iterator[Library]:
+    """Open the data, turning any failure into one clear line for the person."""
+    try:
+        library = Library(paths.data_dir(args.data_dir), paths.shipped_data_dir())
+    except (PackError, StoreError, OSError) as error:
+        raise UsageError(str(error)) from error
+    try:
+        yield library
+    except (PackError, StoreError, BookmarkFileError) as error:
+        raise UsageError(str(error)) from error
+    except OSError as error:
+        raise UsageError(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from error
+    finally:
+        library.close()
+
+
+def _print_events(out: TextIO, events: list[Event], bookmarked: set[str], fmt: str) -> None:
+    """Print events as text lines or as a JSON list."""
+    if fmt == "json":
+        records = [event_record(e, e.id in bookmarked) for e in events]
+        out.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+        return
+    for event in events:
+        star = "*" if event.id in bookmarked else " "
+        out.write(f"{star} {event.date.label():<58} {event.title}  [{event.id}]\n")
+
+
+def _require(library: Library, event_id: str) -> Event:
+    """Return the event with this id, or fail naming it."""
+    event = library.catalog.event(event_id)
+    if event is None:
+        raise UsageError(f"no event has the id {event_id!r} (see 'museum-app list')")
+    return event
+
+
+def _list(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    """List events in date order."""
+    known = {c.id for c in library.catalog.categories()}
+    for category in args.category:
+        if category not in known:
+            raise UsageError(f"no category has the id {category!r} (see 'museum-app categories')")
+    marked = library.bookmarked_ids()
+    query = EventFilter(
+        categories=frozenset(args.category) if args.category else None,
+        search=args.search,
+        ids=frozenset(marked) if args.bookmarked else None,
+    )
+    _print_events(out, library.catalog.events(query), marked, args.format)
+    return 0
+
+
+def _show(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    """Show one event in full."""
+    event = _require(library, args.id)
+    marked = library.bookmarked_ids()
+    if args.format == "json":
+        out.write(
+            json.dumps(event_record(event, event.id in marked), indent=2, ensure_ascii=False) + "\n"
+        )
+        return 0
+    names = {c.id: c.name for c in library.catalog.categories()}
+    lines = [
+        event.title,
+        event.date.label(),
+        event.date.basis_text(),
+        "Categories: " + ", ".join(names.get(c, c) for c in event.categories),
+        "",
+        event.description,
+        "",
+        "Named: " + ", ".join(e.name for e in event.entities) if event.entities else "",
+        f"Source: {event.source.label()}",
+        f"Id: {event.id}" + ("  (bookmarked)" if event.id in marked else ""),
+    ]
+    out.write("\n".join(line for line in lines if line is not None) + "\n")
+    return 0
+
+
+def _categories(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    """List the categories with their event counts."""
+    counts = library.catalog.category_counts()
+    categories = library.catalog.categories()
+    if args.format == "json":
+        records = [
+            {"id": c.id, "name": c.name, "description": c.description, "colour": c.colour,
+             "events": counts.get(c.id, 0)} for c in categories
+        ]  # fmt: skip
+        out.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+    else:
+        for c in categories:
+            out.write(f"{c.id:<16} {counts.get(c.id, 0):>6}  {c.name}\n")
+    return 0
+
+
+def _bookmark(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    """Add, remove, annotate, list, export or import bookmarks."""
+    if args.action == "add":
+        mark = library.add_bookmark(_require(library, args.id), args.note)
+        out.write(f"Bookmarked {mark.title} [{mark.event_id}]\n")
+    elif args.action == "remove":
+        if library.remove_bookmark(args.id) is None:
+            raise UsageError(f"{args.id!r} is not bookmarked")
+        out.write(f"Removed the bookmark on {args.id}\n")
+    elif args.action == "note":
+        if not library.set_note(args.id, args.text):
+            raise UsageError(f"{args.id!r} is not bookmarked; add it with 'bookmark add'")
+        out.write(f"Saved the note on {args.id}\n")
+    elif args.action == "list":
+        marks = library.bookmarks()
+        if args.format == "json":
+            rows = [bookmark_record(m) for m in marks]
+            out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        for mark in marks if args.format == "text" else []:
+            gone = "" if mark.event else "  (no longer in the data)"
+            out.write(f"{mark.date_label:<40} {mark.title}  [{mark.event_id}]{gone}\n")
+            out.writelines(f"    {line}\n" for line in mark.note.splitlines())
+    elif args.action == "export":
+        marks = library.bookmarks()
+        export_bookmarks(marks, args.file)
+        out.write(f"Wrote {len(marks)} bookmarks to {args.file}\n")
+    else:
+        changed = library.user.restore(import_bookmarks(args.file))
+        out.write(f"Imported {changed} new or updated bookmarks from {args.file}\n")
+    return 0
+
+
+def _pack(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+    """Validate or import a pack."""
+    if args.action == "validate":
+        pack = library.validate_pack(args.file)
+        out.write(f"{args.file}: valid pack {pack.id!r} with {len(pack.events)} events\n")
+    else:
+        pack = library.import_pack(args.file)
+        out.write(f"Imported {pack.id!r} ({len(pack.events)} events); "
+                  f"the catalog now holds {library.catalog.count()} events\n")  # fmt: skip
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {
+    "list": _list, "show": _show, "categories": _categories, "bookmark": _bookmark, "pack": _pack,
+}  # fmt: skip
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Run a headless command."""
+    with open_library(args) as library:
+        return _COMMANDS[args.command](library, args, out)

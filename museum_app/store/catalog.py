@@ -1,0 +1,200 @@
+"""Read-only queries over the catalog: events in order, filters, search, related and neighbours."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from museum_app.core.dates import DateBasis, PartialDate
+from museum_app.core.domain import Category, Entity, EntityKind, Event, SourceRef
+from museum_app.core.event_date import EventDate
+from museum_app.core.query import EVERYTHING, EventFilter
+from museum_app.store.catalog_schema import MIGRATIONS
+from museum_app.store.database import Database
+
+_EVENT_COLUMNS = (
+    'e.id, e.title, e.description, e.start, e."end", e.not_before, e.not_after, e.basis, '
+    "e.date_note, e.section, e.paragraph, e.position, e.categories, e.entities, e.aliases, "
+    "e.links, p.id AS pack_id, p.publisher, p.page, p.url"
+)
+_FROM = "FROM events e JOIN packs p ON p.id = e.pack_id"
+
+
+def _event(row: sqlite3.Row) -> Event:
+    """Build an event from a row that was validated when the catalog was built."""
+    end = row["end"]
+    date = EventDate(
+        start=PartialDate.parse(row["start"]),
+        end=PartialDate.parse(end) if end else None,
+        not_before=dt.date.fromordinal(row["not_before"]),
+        not_after=dt.date.fromordinal(row["not_after"]),
+        basis=DateBasis(row["basis"]),
+        note=row["date_note"],
+    )
+    return Event(
+        id=row["id"],
+        title=row["title"],
+        description=row["description"],
+        date=date,
+        categories=tuple(json.loads(row["categories"])),
+        entities=tuple(Entity(n, EntityKind(k)) for n, k in json.loads(row["entities"])),
+        source=SourceRef(
+            row["publisher"],
+            row["page"],
+            row["section"],
+            row["paragraph"],
+            row["pack_id"],
+            row["url"],
+        ),
+        aliases=tuple(json.loads(row["aliases"])),
+        links=tuple(json.loads(row["links"])),
+        position=row["position"],
+    )
+
+
+def fts_query(words: list[str]) -> str:
+    """Quote each word as a prefix term, so that no typed text is read as FTS syntax."""
+    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+def _where(query: EventFilter) -> tuple[str, list[Any]]:
+    """Turn a filter into a WHERE clause over events e, with its parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if query.categories is not None:
+        clauses.append(
+            "e.rowid IN (SELECT event FROM event_categories "
+            "WHERE category IN (SELECT value FROM json_each(?)))"
+        )
+        params.append(json.dumps(sorted(query.categories)))
+    words = query.search_words()
+    if words:
+        clauses.append("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        params.append(fts_query(words))
+    if query.ids is not None:
+        clauses.append("e.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(sorted(query.ids)))
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+class Catalog:
+    """The events of every pack, derived from the pack files and rebuilt when they change."""
+
+    def __init__(self, path: Path) -> None:
+        self.db = Database(path, MIGRATIONS, synchronous="NORMAL")
+
+    def close(self) -> None:
+        """Close the file."""
+        self.db.close()
+
+    def meta(self, key: str) -> str | None:
+        """Return a bookkeeping value, such as the packs' content hash."""
+        rows = self.db.query("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
+
+    def count(self) -> int:
+        """Return how many events there are."""
+        return int(self.db.query("SELECT count(*) FROM events")[0][0])
+
+    def categories(self) -> list[Category]:
+        """Return the categories in display order."""
+        rows = self.db.query("SELECT id, name, description, colour FROM categories ORDER BY position")
+        return [Category(*row) for row in rows]
+
+    def resolve(self, event_id: str) -> str | None:
+        """Return the current id of an event known by this id or by a former one."""
+        rows = self.db.query(
+            "SELECT id FROM events WHERE id = ? UNION ALL "
+            "SELECT event_id FROM aliases WHERE alias = ? LIMIT 1",
+            (event_id, event_id),
+        )
+        return rows[0][0] if rows else None
+
+    def event(self, event_id: str) -> Event | None:
+        """Return an event by its id or a former id."""
+        current = self.resolve(event_id)
+        if current is None:
+            return None
+        rows = self.db.query(f"SELECT {_EVENT_COLUMNS} {_FROM} WHERE e.id = ?", (current,))
+        return _event(rows[0])
+
+    def events(self, query: EventFilter = EVERYTHING) -> list[Event]:
+        """Return the events that pass the filter, in date order."""
+        where, params = _where(query)
+        rows = self.db.query(f"SELECT {_EVENT_COLUMNS} {_FROM}{where} ORDER BY e.rank", params)
+        return [_event(row) for row in rows]
+
+    def ids(self, query: EventFilter = EVERYTHING) -> list[str]:
+        """Return the ids of the events that pass the filter, in date order."""
+        where, params = _where(query)
+        return [
+            r[0] for r in self.db.query(f"SELECT e.id FROM events e{where} ORDER BY e.rank", params)
+        ]
+
+    def in_window(self, first: dt.date, last: dt.date, query: EventFilter = EVERYTHING) -> list[Event]:
+        """Return the events that may fall between two days, inclusive, in date order."""
+        where, params = _where(query)
+        joiner = " AND " if where else " WHERE "
+        window = f"{where}{joiner}e.not_before <= ? AND e.not_after >= ?"
+        rows = self.db.query(
+            f"SELECT {_EVENT_COLUMNS} {_FROM}{window} ORDER BY e.rank",
+            [*params, last.toordinal(), first.toordinal()],
+        )
+        return [_event(row) for row in rows]
+
+    def category_counts(self, query: EventFilter = EVERYTHING) -> dict[str, int]:
+        """Count, per category, the events that pass the filter's search and id restriction."""
+        where, params = _where(query.without_categories())
+        rows = self.db.query(
+            "SELECT c.id, count(ec.event) FROM categories c LEFT JOIN event_categories ec "
+            f"ON ec.category = c.id AND ec.event IN (SELECT e.rowid FROM events e{where}) "
+            "GROUP BY c.id",
+            params,
+        )
+        return {row[0]: row[1] for row in rows}
+
+    def related(self, event_id: str, limit: int = 5) -> list[Event]:
+        """Return the events sharing most entities, then categories, with this one."""
+        rows = self.db.query(
+            f"""
+            WITH me AS (SELECT rowid AS event FROM events WHERE id = ?),
+            scores AS (
+                SELECT event, 3 AS weight FROM event_entities
+                WHERE entity IN (SELECT entity FROM event_entities WHERE event IN me)
+                UNION ALL
+                SELECT event, 1 FROM event_categories
+                WHERE category IN (SELECT category FROM event_categories WHERE event IN me)
+            ),
+            ranked AS (
+                SELECT event, sum(weight) AS score FROM scores
+                WHERE event NOT IN me GROUP BY event
+            )
+            SELECT {_EVENT_COLUMNS} {_FROM} JOIN ranked r ON r.event = e.rowid
+            ORDER BY r.score DESC, abs(e.rank - (SELECT rank FROM events WHERE id = ?)) LIMIT ?
+            """,
+            (event_id, event_id, limit),
+        )
+        return [_event(row) for row in rows]
+
+    def neighbours(
+        self, event_id: str, query: EventFilter = EVERYTHING
+    ) -> tuple[str | None, str | None]:
+        """Return the previous and next events that pass the filter, around this one."""
+        rank_rows = self.db.query("SELECT rank FROM events WHERE id = ?", (event_id,))
+        if not rank_rows:
+            return (None, None)
+        rank = rank_rows[0][0]
+        where, params = _where(query)
+        joiner = " AND " if where else " WHERE "
+        before = self.db.query(
+            f"SELECT e.id FROM events e{where}{joiner}e.rank < ? ORDER BY e.rank DESC LIMIT 1",
+            [*params, rank],
+        )
+        after = self.db.query(
+            f"SELECT e.id FROM events e{where}{joiner}e.rank > ? ORDER BY e.rank LIMIT 1",
+            [*params, rank],
+        )
+        return (before[0][0] if before else None, after[0][0] if after else None)

@@ -1,0 +1,225 @@
+"""Read and validate pack and category files (format in docs/PACK_FORMAT.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from museum_app.core.dates import DateBasis, DateError, PartialDate
+from museum_app.core.domain import Category, Entity, EntityKind, Event, SourceRef
+from museum_app.core.event_date import EventDate
+from museum_app.store.checks import Checker, PackError
+
+PACK_FORMAT = "museum-app-pack"
+CATEGORIES_FORMAT = "museum-app-categories"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_EVENTS = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """A validated pack: its header and its events."""
+
+    id: str
+    title: str
+    publisher: str
+    page: str
+    url: str
+    categories: tuple[Category, ...]
+    events: tuple[Event, ...]
+    path: Path
+
+
+def read_json(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
+    """Read a JSON file, refusing huge or unreadable ones with a clear message."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise PackError(path, "", "", f"is {size:,} bytes; the limit is {max_bytes:,}")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise PackError(path, "", "", f"cannot be read: {error.strerror or error}") from error
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise PackError(path, "", "", f"is not UTF-8 text (byte {error.start})") from error
+    except json.JSONDecodeError as error:
+        raise PackError(
+            path,
+            "",
+            "",
+            f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}",
+        ) from error
+
+
+def _header(check: Checker, data: Any, expected_format: str) -> dict[str, Any]:
+    """Check the format fields every data file starts with."""
+    top = check.obj(data, "")
+    if top.get("format") != expected_format:
+        raise check.fail("format", f"expected {expected_format!r}, found {top.get('format')!r}")
+    if top.get("format_version") != FORMAT_VERSION:
+        raise check.fail(
+            "format_version",
+            f"this app reads version {FORMAT_VERSION}, found {top.get('format_version')!r}",
+        )
+    return top
+
+
+def _category(check: Checker, raw: Any) -> Category:
+    """Read one category record."""
+    record = check.obj(raw, "")
+    colour = check.text(check.require(record, "colour"), "colour", 7)
+    if not (
+        len(colour) == 7 and colour[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in colour[1:])
+    ):
+        raise check.fail("colour", f"{colour!r} is not a colour like #1f77b4")
+    return Category(
+        id=check.ident(check.require(record, "id"), "id", 40),
+        name=check.text(check.require(record, "name"), "name", 80),
+        description=check.text(check.require(record, "description"), "description", 1000),
+        colour=colour.lower(),
+    )
+
+
+def _categories(path: Path, raw: Any) -> tuple[Category, ...]:
+    """Read a list of category records, refusing repeated ids."""
+    top_check = Checker(path, "")
+    records = top_check.items(raw, "categories", 200)
+    found: dict[str, Category] = {}
+    for index, item in enumerate(records, start=1):
+        record_id = item.get("id") if isinstance(item, dict) else None
+        category = _category(Checker(path, f"category {index} ({record_id!r})"), item)
+        if category.id in found:
+            raise PackError(path, f"category {index}", "id", f"{category.id!r} is used twice")
+        found[category.id] = category
+    return tuple(found.values())
+
+
+def load_categories(path: Path) -> tuple[Category, ...]:
+    """Read and validate the categories file."""
+    check = Checker(path, "")
+    top = _header(check, read_json(path), CATEGORIES_FORMAT)
+    return _categories(path, check.require(top, "categories"))
+
+
+def _date(check: Checker, raw: Any) -> EventDate:
+    """Read an event's date object."""
+    record = check.obj(raw, "date")
+    try:
+        start = PartialDate.parse(check.text(check.require(record, "start", "date."), "date.start", 10))
+    except DateError as error:
+        raise check.fail("date.start", str(error)) from error
+    values: dict[str, Any] = {}
+    for name in ("end", "not_before", "not_after"):
+        if record.get(name) is None:
+            continue
+        text = check.text(record[name], f"date.{name}", 10)
+        try:
+            values[name] = PartialDate.parse(text)
+        except DateError as error:
+            raise check.fail(f"date.{name}", str(error)) from error
+        if name != "end" and values[name].precision.value != "day":
+            raise check.fail(f"date.{name}", f"{text!r} must be a whole day, YYYY-MM-DD")
+    basis = DateBasis(check.choice(
+        check.require(record, "basis", "date."), "date.basis", [b.value for b in DateBasis]
+    ))  # fmt: skip
+    note = check.text(record.get("note", ""), "date.note", 1000, min_len=0)
+    if basis is not DateBasis.SOURCE and not note:
+        raise check.fail("date.note", f"a {basis.value} date needs a note saying why")
+    bounds: dict[str, dt.date] = {k: v.first_day() for k, v in values.items() if k != "end"}
+    try:
+        return EventDate.make(start, values.get("end"), basis=basis, note=note, **bounds)
+    except DateError as error:
+        raise check.fail("date", str(error)) from error
+
+
+def _event(check: Checker, raw: Any, source: dict[str, str], known: set[str], position: int) -> Event:
+    """Read one event record."""
+    record = check.obj(raw, "")
+    event_id = check.ident(check.require(record, "id"), "id")
+    categories = [
+        check.ident(c, f"categories[{i}]", 40)
+        for i, c in enumerate(check.items(check.require(record, "categories"), "categories", 20, 1))
+    ]
+    for index, category in enumerate(categories):
+        if category not in known:
+            raise check.fail(f"categories[{index}]", f"{category!r} is not a known category")
+    if len(set(categories)) != len(categories):
+        raise check.fail("categories", "names a category twice")
+    entities = []
+    for index, item in enumerate(check.items(record.get("entities", []), "entities", 200)):
+        field = f"entities[{index}]"
+        entity = check.obj(item, field)
+        name = check.text(check.require(entity, "name", field + "."), field + ".name", 200)
+        kinds = [k.value for k in EntityKind]
+        kind = check.choice(check.require(entity, "kind", field + "."), field + ".kind", kinds)
+        entities.append(Entity(name, EntityKind(kind)))
+    where = check.obj(check.require(record, "source"), "source")
+    aliases = [
+        check.ident(a, f"aliases[{i}]")
+        for i, a in enumerate(check.items(record.get("aliases", []), "aliases", 50))
+    ]
+    links = [
+        check.link(a, f"links[{i}]")
+        for i, a in enumerate(check.items(record.get("links", []), "links", 20))
+    ]
+    return Event(
+        id=event_id,
+        title=check.text(check.require(record, "title"), "title", 200),
+        description=check.text(
+            check.require(record, "description"), "description", 10_000, multiline=True
+        ),
+        date=_date(check, check.require(record, "date")),
+        categories=tuple(categories),
+        entities=tuple(entities),
+        source=SourceRef(
+            section=check.text(check.require(where, "section", "source."), "source.section", 200),
+            paragraph=check.integer(
+                check.require(where, "paragraph", "source."), "source.paragraph", 1
+            ),
+            **source,
+        ),
+        aliases=tuple(aliases),
+        links=tuple(links),
+        position=position,
+    )
+
+
+def load_pack(path: Path, known_categories: tuple[Category, ...]) -> Pack:
+    """Read and validate a pack against the categories the app knows."""
+    check = Checker(path, "")
+    top = _header(check, read_json(path), PACK_FORMAT)
+    pack_id = check.ident(check.require(top, "id"), "id", 80)
+    header = check.obj(check.require(top, "source"), "source")
+    url = check.link(header["url"], "source.url") if header.get("url") else ""
+    source = {
+        "publisher": check.text(check.require(header, "publisher", "source."), "source.publisher", 200),
+        "page": check.text(check.require(header, "page", "source."), "source.page", 300),
+        "pack_id": pack_id,
+        "url": url,
+    }
+    extra = _categories(path, top.get("categories", []))
+    known = {c.id for c in known_categories} | {c.id for c in extra}
+    events: dict[str, Event] = {}
+    records = check.items(check.require(top, "events"), "events", MAX_EVENTS, 1)
+    for index, raw in enumerate(records, start=1):
+        raw_id = raw.get("id") if isinstance(raw, dict) else None
+        label = f"event {index}" + (f" ({raw_id!r})" if isinstance(raw_id, str) else "")
+        event = _event(Checker(path, label), raw, source, known, index)
+        if event.id in events:
+            raise PackError(path, label, "id", f"{event.id!r} is already the id of another event")
+        events[event.id] = event
+    return Pack(
+        id=pack_id,
+        title=check.text(check.require(top, "title"), "title", 200),
+        publisher=source["publisher"],
+        page=source["page"],
+        url=url,
+        categories=extra,
+        events=tuple(events.values()),
+        path=path,
+    )

@@ -1,0 +1,144 @@
+"""The user file: bookmarks and notes, the only things a person makes; never rebuilt or dropped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from museum_app.core.domain import Bookmark
+from museum_app.store.database import Database
+
+
+def _create_v1(conn: sqlite3.Connection) -> None:
+    """Create the bookmarks table."""
+    conn.execute(
+        """
+        CREATE TABLE bookmarks (
+            event_id TEXT PRIMARY KEY,
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            title TEXT NOT NULL,
+            date_label TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+
+
+MIGRATIONS = (_create_v1,)
+_COLUMNS = "event_id, note, created, updated, title, date_label"
+
+
+def now() -> dt.datetime:
+    """Return the current time in UTC, to the second."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def _bookmark(row: sqlite3.Row) -> Bookmark:
+    """Build a bookmark from its row."""
+    return Bookmark(
+        event_id=row["event_id"],
+        note=row["note"],
+        created=dt.datetime.fromisoformat(row["created"]),
+        updated=dt.datetime.fromisoformat(row["updated"]),
+        title=row["title"],
+        date_label=row["date_label"],
+    )
+
+
+def merge_notes(mine: str, theirs: str) -> str:
+    """Combine two notes on the same event so that neither loses a word."""
+    if not theirs or theirs in mine:
+        return mine
+    if not mine or mine in theirs:
+        return theirs
+    return f"{mine}\n\n{theirs}"
+
+
+class UserStore:
+    """Bookmarks with notes, written one transaction at a time."""
+
+    def __init__(self, path: Path) -> None:
+        self.db = Database(path, MIGRATIONS, synchronous="FULL")
+
+    def close(self) -> None:
+        """Close the file."""
+        self.db.close()
+
+    def get(self, event_id: str) -> Bookmark | None:
+        """Return the bookmark on an event, if any."""
+        rows = self.db.query(f"SELECT {_COLUMNS} FROM bookmarks WHERE event_id = ?", (event_id,))
+        return _bookmark(rows[0]) if rows else None
+
+    def all(self) -> list[Bookmark]:
+        """Return every bookmark, oldest first."""
+        rows = self.db.query(f"SELECT {_COLUMNS} FROM bookmarks ORDER BY created, event_id")
+        return [_bookmark(row) for row in rows]
+
+    def event_ids(self) -> set[str]:
+        """Return the ids of the bookmarked events."""
+        return {row[0] for row in self.db.query("SELECT event_id FROM bookmarks")}
+
+    def add(self, event_id: str, title: str, date_label: str, note: str = "") -> Bookmark:
+        """Bookmark an event; an existing bookmark keeps its note, and a new note is added to it."""
+        stamp = now().isoformat()
+        with self.db.transaction() as conn:
+            row = conn.execute("SELECT note FROM bookmarks WHERE event_id = ?", (event_id,)).fetchone()
+            if row is None:
+                conn.execute(
+                    f"INSERT INTO bookmarks ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                    (event_id, note, stamp, stamp, title, date_label),
+                )
+            elif note and merge_notes(row[0], note) != row[0]:
+                conn.execute(
+                    "UPDATE bookmarks SET note = ?, updated = ? WHERE event_id = ?",
+                    (merge_notes(row[0], note), stamp, event_id),
+                )
+        return self.get(event_id)  # type: ignore[return-value]
+
+    def remove(self, event_id: str) -> Bookmark | None:
+        """Remove a bookmark and return it, so that the removal can be undone."""
+        with self.db.transaction() as conn:
+            row = conn.execute(
+                f"SELECT {_COLUMNS} FROM bookmarks WHERE event_id = ?", (event_id,)
+            ).fetchone()
+            conn.execute("DELETE FROM bookmarks WHERE event_id = ?", (event_id,))
+        return _bookmark(row) if row else None
+
+    def set_note(self, event_id: str, note: str) -> bool:
+        """Replace a bookmark's note; return False if the event is not bookmarked."""
+        with self.db.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE bookmarks SET note = ?, updated = ? WHERE event_id = ? AND note != ?",
+                (note, now().isoformat(), event_id, note),
+            )
+            exists = (
+                cursor.rowcount > 0
+                or conn.execute("SELECT 1 FROM bookmarks WHERE event_id = ?", (event_id,)).fetchone()
+                is not None
+            )
+        return exists
+
+    def restore(self, bookmarks: list[Bookmark]) -> int:
+        """Put bookmarks back (undo, import), merging notes with any already there."""
+        changed = 0
+        with self.db.transaction() as conn:
+            for mark in bookmarks:
+                row = conn.execute(
+                    "SELECT note FROM bookmarks WHERE event_id = ?", (mark.event_id,)
+                ).fetchone()
+                if row is None:
+                    conn.execute(
+                        f"INSERT INTO bookmarks ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                        (mark.event_id, mark.note, mark.created.isoformat(),
+                         mark.updated.isoformat(), mark.title, mark.date_label),
+                    )  # fmt: skip
+                    changed += 1
+                elif merge_notes(row[0], mark.note) != row[0]:
+                    conn.execute(
+                        "UPDATE bookmarks SET note = ?, updated = ? WHERE event_id = ?",
+                        (merge_notes(row[0], mark.note), now().isoformat(), mark.event_id),
+                    )
+                    changed += 1
+        return changed
