@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 
+from museum_app.core.dates import Precision
 from museum_app.core.event_date import EventDate
 
 
@@ -89,3 +90,18 @@ class Bookmark:
     def is_orphan(self) -> bool:
         """Return whether the bookmarked event is no longer in the data."""
         return self.event is None
+
+
+@dataclass(frozen=True, slots=True)
+class EventSummary:
+    """What lists and the timeline need of an event: light enough to hold 100,000 of."""
+
+    id: str
+    title: str
+    date_label: str
+    not_before: int  # ordinal day (datetime.date.toordinal)
+    not_after: int  # ordinal day, inclusive
+    precision: Precision
+    is_range: bool
+    categories: tuple[str, ...]
+    rank: int  # place in the one date order every view shares

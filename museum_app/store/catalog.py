@@ -8,8 +8,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from museum_app.core.dates import DateBasis, PartialDate
-from museum_app.core.domain import Category, Entity, EntityKind, Event, SourceRef
+from museum_app.core.dates import DateBasis, PartialDate, Precision
+from museum_app.core.domain import Category, Entity, EntityKind, Event, EventSummary, SourceRef
 from museum_app.core.event_date import EventDate
 from museum_app.core.query import EVERYTHING, EventFilter
 from museum_app.store.catalog_schema import MIGRATIONS
@@ -126,6 +126,19 @@ class Catalog:
         where, params = _where(query)
         rows = self.db.query(f"SELECT {_EVENT_COLUMNS} {_FROM}{where} ORDER BY e.rank", params)
         return [_event(row) for row in rows]
+
+    def summaries(self) -> list[EventSummary]:
+        """Return every event in brief, in date order."""
+        rows = self.db.query(
+            'SELECT id, title, date_label, not_before, not_after, precision, "end" IS NOT NULL, '
+            "categories, rank FROM events ORDER BY rank"
+        )
+        return [
+            EventSummary(
+                r[0], r[1], r[2], r[3], r[4], Precision(r[5]), bool(r[6]), tuple(json.loads(r[7])), r[8]
+            )
+            for r in rows
+        ]
 
     def ids(self, query: EventFilter = EVERYTHING) -> list[str]:
         """Return the ids of the events that pass the filter, in date order."""

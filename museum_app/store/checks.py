@@ -18,8 +18,8 @@ class PackError(ValueError):
 
     def __init__(self, file: Path | str, record: str, field: str, problem: str) -> None:
         self.file, self.record, self.field, self.problem = str(file), record, field, problem
-        where = f"{record}, field '{field}'" if field else record
-        super().__init__(f"{self.file}: {where}: {problem}" if record else f"{self.file}: {problem}")
+        where = ", ".join(part for part in (record, f"field '{field}'" if field else "") if part)
+        super().__init__(f"{self.file}: {where}: {problem}" if where else f"{self.file}: {problem}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,142 @@
+"""The catalog and the user file on real SQLite files in a temporary directory."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from museum_app import paths
+from museum_app.core.query import EventFilter
+from museum_app.store.checks import PackError
+from museum_app.store.library import CATALOG_FILE, Library
+from tests.helpers import event, pack, shipped_pack, write
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    opened = Library(tmp_path / "data", paths.shipped_data_dir())
+    yield opened
+    opened.close()
+
+
+def test_events_come_in_one_date_order(library: Library) -> None:
+    events = library.catalog.events()
+    assert len(events) == 27
+    keys = [e.sort_key() for e in events]
+    assert keys == sorted(keys)
+    assert [s.id for s in library.catalog.summaries()] == [e.id for e in events]
+    assert library.catalog.ids() == [e.id for e in events]
+
+
+def test_search_finds_words_in_titles_descriptions_and_entities(library: Library) -> None:
+    found = {e.id for e in library.catalog.events(EventFilter(search="wechat"))}
+    assert found == {"2014-01-06-didi-taxi-wechat", "2014-01-27-wechat-red-envelope"}
+    assert library.catalog.ids(EventFilter(search="MIIT")) != []
+    assert library.catalog.ids(EventFilter(search='"unbalanced AND (')) == []
+    assert library.catalog.ids(EventFilter(search="wuzh")) == ["2014-11-19-world-internet-conference"]
+
+
+def test_categories_filter_and_counts_follow_the_search(library: Library) -> None:
+    content = library.catalog.events(EventFilter(categories=frozenset({"content"})))
+    assert content and all("content" in e.categories for e in content)
+    assert library.catalog.ids(EventFilter(categories=frozenset())) == []
+    counts = library.catalog.category_counts(EventFilter(search="wechat"))
+    assert counts["mobile"] == 2 and counts["governance"] == 0
+
+
+def test_time_window_neighbours_and_related(library: Library) -> None:
+    november = library.catalog.in_window(dt.date(2014, 11, 20), dt.date(2014, 11, 20))
+    ids = {e.id for e in november}
+    assert "2014-11-19-world-internet-conference" in ids
+    assert "2014-online-games-370-million-players" not in ids  # bounded to 21 Nov onwards
+    assert "2014-cloud-computing-security-standards" in ids  # may lie up to 24 November
+    assert "2014-ice-bucket-challenge" not in ids  # bounded to 19 November at the latest
+    mobile = EventFilter(categories=frozenset({"mobile"}))
+    order = library.catalog.ids(mobile)
+    previous, following = library.catalog.neighbours(order[1], mobile)
+    assert (previous, following) == (order[0], order[2])
+    assert library.catalog.neighbours(order[0], mobile)[0] is None
+    related = library.catalog.related("2014-01-06-didi-taxi-wechat")
+    assert related[0].id == "2014-01-27-wechat-red-envelope"  # shares WeChat
+
+
+def test_bookmarks_and_notes_outlive_the_process(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = Library(data, paths.shipped_data_dir())
+    didi = first.catalog.event("2014-01-06-didi-taxi-wechat")
+    assert didi is not None
+    first.add_bookmark(didi, "ride hailing meets messaging")
+    first.set_note(didi.id, "ride hailing meets messaging; see also Kuaidi")
+    first.close()
+    second = Library(data, paths.shipped_data_dir())
+    [mark] = second.bookmarks()
+    assert mark.note == "ride hailing meets messaging; see also Kuaidi"
+    assert mark.event is not None and mark.title == didi.title
+    assert second.remove_bookmark(didi.id) is not None
+    assert second.bookmarks() == []
+    second.close()
+
+
+def test_a_data_update_keeps_bookmarks_even_of_dropped_and_renamed_events(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    library = Library(data, paths.shipped_data_dir())
+    for event_id in ("2014-ice-bucket-challenge", "2014-01-30-tencent-hkd-1-trillion"):
+        found = library.catalog.event(event_id)
+        assert found is not None
+        library.add_bookmark(found, f"note on {event_id}")
+    update = shipped_pack()
+    update["events"] = [e for e in update["events"] if e["id"] != "2014-ice-bucket-challenge"]
+    renamed = next(e for e in update["events"] if e["id"] == "2014-01-30-tencent-hkd-1-trillion")
+    renamed["id"] = "2014-01-30-tencent-market-value"
+    renamed["aliases"] = ["2014-01-30-tencent-hkd-1-trillion"]
+    library.import_pack(write(tmp_path / "update.json", update))
+    marks = {m.event_id: m for m in library.bookmarks()}
+    assert marks["2014-ice-bucket-challenge"].event is None
+    assert marks["2014-ice-bucket-challenge"].title == "Ice Bucket Challenge reaches China"
+    assert marks["2014-01-30-tencent-hkd-1-trillion"].event.id == "2014-01-30-tencent-market-value"
+    assert "2014-01-30-tencent-market-value" in library.bookmarked_ids()
+    library.close()
+
+
+def test_a_rejected_pack_changes_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    library = Library(data, paths.shipped_data_dir())
+    before = (data / CATALOG_FILE).read_bytes()
+    clash = pack(events=[event("2014-01-06-didi-taxi-wechat", "2015-01-01")])
+    with pytest.raises(PackError, match="already used by event"):
+        library.import_pack(write(tmp_path / "clash.json", clash))
+    assert (data / CATALOG_FILE).read_bytes() == before
+    assert library.catalog.count() == 27
+    assert not (data / "packs" / "test-pack.json").exists()
+    library.close()
+
+
+def test_an_imported_pack_joins_the_catalog_and_survives_restart(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    library = Library(data, paths.shipped_data_dir())
+    library.import_pack(
+        write(tmp_path / "more.json", pack(events=[event("2015-03-01-first", "2015-03-01")]))
+    )
+    assert library.catalog.count() == 28
+    library.close()
+    again = Library(data, paths.shipped_data_dir())
+    assert again.catalog.ids()[-1] == "2015-03-01-first"
+    again.close()
+
+
+def test_a_damaged_catalog_is_rebuilt(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    Library(data, paths.shipped_data_dir()).close()
+    (data / CATALOG_FILE).write_bytes(b"this is not a database" * 100)
+    library = Library(data, paths.shipped_data_dir())
+    assert library.catalog.count() == 27
+    library.close()
+
+
+def test_files_use_wal_and_a_schema_version(library: Library) -> None:
+    assert library.user.db.query("PRAGMA journal_mode")[0][0] == "wal"
+    assert library.user.db.schema_version() == 1
+    assert library.catalog.db.schema_version() == 1
+    assert library.user.db.integrity_ok()
