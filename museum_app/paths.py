@@ -24,6 +24,13 @@ def config_dir() -> Path:
     return Path(chosen) if chosen else Path(appdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def settings_file(data_override: Path | str | None = None) -> Path:
+    """Return the window's settings file; a moved data directory keeps its settings beside it."""
+    if os.environ.get(CONFIG_ENV) or not (data_override or os.environ.get(DATA_ENV)):
+        return config_dir() / "settings.ini"
+    return data_dir(data_override) / "settings.ini"
+
+
 def log_dir(data: Path | None = None) -> Path:
     """Return the directory of the error log (beside the data when that was moved)."""
     if data is not None and (os.environ.get(DATA_ENV) or data != data_dir()):

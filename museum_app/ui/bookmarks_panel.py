@@ -1,0 +1,243 @@
+"""The bookmarks panel: the person's bookmarks with their notes, sorted three ways."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from museum_app.core.domain import Bookmark
+from museum_app.ui.text import plain_label, tooltip_text
+
+DATE_ROLE = Qt.ItemDataRole.UserRole + 1
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 2
+ORPHAN_ROLE = Qt.ItemDataRole.UserRole + 3
+NOTE_LINES = 2
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def _by_date(mark: Bookmark) -> Any:
+    """Order by the event's date; bookmarks whose event left the data go last, by title."""
+    if mark.event is None:
+        return (1, (), mark.title.casefold())
+    return (0, mark.event.sort_key(), "")
+
+
+def _title(mark: Bookmark) -> str:
+    """Return the event's current title, or the one saved when it was bookmarked."""
+    return mark.event.title if mark.event is not None else mark.title
+
+
+SORTS: dict[str, tuple[Callable[[Bookmark], Any], bool]] = {
+    "date": (_by_date, False),
+    "added": (lambda mark: mark.created, True),
+    "title": (lambda mark: _title(mark).casefold(), False),
+}
+
+
+class BookmarkDelegate(QStyledItemDelegate):
+    """Paint a bookmark as its title, its date and the first lines of its note."""
+
+    def _lines(self, index: ModelIndex) -> list[str]:
+        """Return the note lines shown."""
+        note: str = index.data(NOTE_ROLE) or ""
+        return [line for line in note.splitlines() if line.strip()][:NOTE_LINES]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        """Make room for the title, the date and the note's first lines."""
+        spacing = option.fontMetrics.lineSpacing()
+        return QSize(200, spacing * (2 + len(self._lines(index))) + 10)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        """Draw the background as usual, then the three parts, each shortened to the width."""
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        item.text = ""
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        dim_role = text_role if selected else QPalette.ColorRole.PlaceholderText
+        orphan = bool(index.data(ORPHAN_ROLE))
+        parts = [
+            (
+                index.data(Qt.ItemDataRole.DisplayRole) or "",
+                True,
+                orphan,
+                dim_role if orphan else text_role,
+            )
+        ]
+        parts.append((index.data(DATE_ROLE) or "", False, False, dim_role))
+        parts += [(line, False, True, text_role) for line in self._lines(index)]
+        rect = item.rect.adjusted(6, 5, -6, -5)
+        painter.save()
+        for text, bold, italic, role in parts:
+            font = item.font
+            font.setBold(bold)
+            font.setItalic(italic)
+            painter.setFont(font)
+            painter.setPen(item.palette.color(role))
+            metrics = painter.fontMetrics()
+            line = QRect(rect.left(), rect.top(), rect.width(), metrics.lineSpacing())
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+            painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+            rect.setTop(rect.top() + metrics.lineSpacing())
+        painter.restore()
+
+
+class BookmarkList(QListWidget):
+    """The list of bookmarks; Delete asks to remove the current one."""
+
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Turn Delete (and Backspace, as on a Mac) into a request to remove."""
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentItem():
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class BookmarksPanel(QWidget):
+    """Show the bookmarks; jumping, removing, exporting and importing are emitted as intent."""
+
+    event_activated = Signal(str)
+    remove_requested = Signal(str)
+    export_requested = Signal()
+    import_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bookmarksPanel")
+        self.setAccessibleName(self.tr("Bookmarks"))
+        self._bookmarks: tuple[Bookmark, ...] = ()
+        self._shown: list[Bookmark] = []  # in the order of the rows
+        self._sort = QComboBox(self)
+        self._sort.setObjectName("bookmarkSort")
+        self._sort.setAccessibleName(self.tr("Sort bookmarks"))
+        for text, key in ((self.tr("By date"), "date"), (self.tr("Recently added"), "added"),
+                          (self.tr("By title"), "title")):  # fmt: skip
+            self._sort.addItem(text, key)
+        self._sort.currentIndexChanged.connect(self._fill)
+        sort_label = QLabel(self.tr("Sort:"), self)
+        sort_label.setBuddy(self._sort)
+        self._list = BookmarkList(self)
+        self._list.setObjectName("bookmarkList")
+        self._list.setAccessibleName(self.tr("Bookmarks"))
+        self._list.setItemDelegate(BookmarkDelegate(self._list))
+        self._list.setAlternatingRowColors(True)
+        self._list.activated.connect(self._on_activated)
+        self._list.delete_pressed.connect(self._remove_current)
+        self._list.currentRowChanged.connect(self._update_buttons)
+        self._empty = plain_label(self, "bookmarksEmpty", selectable=False)
+        self._empty.setText(
+            self.tr("No bookmarks yet. Press Ctrl+D or the star in the details to bookmark an event.")
+        )
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self._empty)
+        self._stack.addWidget(self._list)
+        self._remove = QPushButton(self.tr("Remove"), self)
+        self._remove.setToolTip(self.tr("Remove the selected bookmark (Delete)"))
+        self._remove.clicked.connect(self._remove_current)
+        self._export = QPushButton(self.tr("Export…"), self)
+        self._export.setToolTip(self.tr("Save the bookmarks and notes as Markdown, CSV or JSON"))
+        self._export.clicked.connect(self.export_requested)
+        self._import = QPushButton(self.tr("Import…"), self)
+        self._import.setToolTip(self.tr("Add bookmarks from a file exported before"))
+        self._import.clicked.connect(self.import_requested)
+        top = QHBoxLayout()
+        top.addWidget(sort_label)
+        top.addWidget(self._sort, stretch=1)
+        bottom = QHBoxLayout()
+        for button in (self._remove, self._export, self._import):
+            bottom.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self._stack, stretch=1)
+        layout.addLayout(bottom)
+        self._fill()
+
+    def set_bookmarks(self, bookmarks: Sequence[Bookmark]) -> None:
+        """Show these bookmarks, keeping the selected one selected."""
+        bookmarks = tuple(bookmarks)
+        if bookmarks == self._bookmarks and all(
+            a.event == b.event for a, b in zip(bookmarks, self._bookmarks, strict=True)
+        ):
+            return  # Bookmark equality leaves the event out: compare it too
+        self._bookmarks = bookmarks
+        self._fill()
+
+    def select(self, event_id: str | None) -> None:
+        """Select the bookmark on an event (by its id or the id it was bookmarked under)."""
+        for row, mark in enumerate(self._shown):
+            if event_id is not None and event_id in (mark.event_id, mark.event and mark.event.id):
+                self._list.setCurrentRow(row)
+                self._list.scrollToItem(self._list.item(row))
+                return
+        self._list.setCurrentRow(-1)
+
+    def shown_ids(self) -> list[str]:
+        """Return the bookmarked ids in the order shown."""
+        return [mark.event_id for mark in self._shown]
+
+    def _fill(self) -> None:
+        """Sort the bookmarks and show them as rows."""
+        current = self._current()
+        key, newest_first = SORTS[self._sort.currentData() or "date"]
+        self._shown = sorted(self._bookmarks, key=key, reverse=newest_first)
+        self._list.clear()
+        for mark in self._shown:
+            item = QListWidgetItem(self._list)
+            title = _title(mark)
+            if mark.event is None:
+                title = self.tr("{title} (no longer in the data)").format(title=title)
+            item.setText(title)
+            item.setData(DATE_ROLE, mark.event.date.label() if mark.event else mark.date_label)
+            item.setData(NOTE_ROLE, mark.note)
+            item.setData(ORPHAN_ROLE, mark.event is None)
+            item.setToolTip(tooltip_text(mark.note))
+        self._stack.setCurrentIndex(1 if self._shown else 0)
+        self._export.setEnabled(bool(self._shown))
+        self.select(current.event_id if current else None)
+        self._update_buttons()
+
+    def _current(self) -> Bookmark | None:
+        """Return the selected bookmark, if any."""
+        row = self._list.currentRow()
+        return self._shown[row] if 0 <= row < len(self._shown) else None
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        """Jump to the event of a bookmark (one that left the data has nowhere to go)."""
+        mark = self._shown[index.row()]
+        if mark.event is not None:
+            self.event_activated.emit(mark.event.id)
+
+    def _remove_current(self) -> None:
+        """Ask to remove the selected bookmark."""
+        mark = self._current()
+        if mark is not None:
+            self.remove_requested.emit(mark.event_id)
+
+    def _update_buttons(self) -> None:
+        """Enable Remove when a bookmark is selected."""
+        self._remove.setEnabled(self._current() is not None)

@@ -1,0 +1,272 @@
+"""The event list: a sortable table of the events that pass the filter, search matches marked."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextLayout,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from museum_app.core.domain import EventSummary
+from museum_app.ui.event_model import (
+    BOOKMARK_COLUMN,
+    CATEGORIES_COLUMN,
+    DATE_COLUMN,
+    TITLE_COLUMN,
+    EventTableModel,
+    VisibleEventsProxy,
+)
+from museum_app.ui.text import fold_words, match_spans
+
+
+class HighlightDelegate(QStyledItemDelegate):
+    """Paint a cell's text with the words that match the search in bold on the highlight colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._words: tuple[str, ...] = ()
+
+    def set_words(self, words: Sequence[str]) -> bool:
+        """Mark these search words from now on; return whether they changed."""
+        folded = fold_words(words)
+        changed = folded != self._words
+        self._words = folded
+        return changed
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """Paint as usual, then the text with its matches marked; only visible rows are painted."""
+        text = index.data() or ""
+        spans = match_spans(text, self._words) if self._words else []
+        if not spans:
+            super().paint(painter, option, index)
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        item.text = ""
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        rect = rect.adjusted(margin, 0, -margin, 0)
+        shown = item.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        layout = QTextLayout(shown, item.font)
+        layout.setFormats(
+            [self._range(start, min(end, len(shown)), item, selected) for start, end in spans]
+        )
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(rect.width() * 2)  # never wrap: the text was elided to fit
+        layout.endLayout()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setClipRect(rect)
+        painter.setPen(item.palette.color(role))
+        layout.draw(painter, QPointF(rect.left(), rect.top() + (rect.height() - line.height()) / 2))
+        painter.restore()
+
+    @staticmethod
+    def _range(
+        start: int, end: int, item: QStyleOptionViewItem, selected: bool
+    ) -> QTextLayout.FormatRange:
+        """Format one match: bold, on a light highlight (underlined on a selected row)."""
+        match = QTextCharFormat()
+        match.setFontWeight(QFont.Weight.Bold)
+        if selected:
+            match.setFontUnderline(True)
+        else:
+            colour = item.palette.color(QPalette.ColorRole.Highlight)
+            colour.setAlpha(90)
+            match.setBackground(colour)
+        span = QTextLayout.FormatRange()
+        span.start, span.length, span.format = start, max(0, end - start), match
+        return span
+
+
+class EmptyState(QWidget):
+    """Say why the list is empty, with a way out."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("eventListEmpty")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.button = QPushButton(self.tr("Clear filters"), self)
+        self.button.setObjectName("clearFiltersButton")
+        layout = QVBoxLayout(self)
+        layout.addStretch()
+        layout.addWidget(self.label)
+        layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch()
+
+
+class EventList(QTableView):
+    """A table of events; the person's moves emit the event, the code's selection stays quiet."""
+
+    event_activated = Signal(str)
+    clear_filters_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("eventList")
+        self.setAccessibleName(self.tr("Events"))
+        self._model = EventTableModel(self)
+        self._proxy = VisibleEventsProxy(self._model, self)
+        self.setModel(self._proxy)
+        self._delegate = HighlightDelegate(self)
+        self.setItemDelegateForColumn(TITLE_COLUMN, self._delegate)
+        self._by_person = False  # set while a mouse or key event from the person is handled
+        self._wanted: str | None = None  # the current event, even while the filter hides it
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform rows: fast at 100,000
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(BOOKMARK_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(BOOKMARK_COLUMN, self.fontMetrics().horizontalAdvance("★") + 16)
+        header.resizeSection(
+            DATE_COLUMN, self.fontMetrics().horizontalAdvance("30 September 2014") + 16
+        )
+        header.resizeSection(CATEGORIES_COLUMN, self.fontMetrics().horizontalAdvance("M") * 9)
+        header.setSortIndicator(DATE_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+        self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self._empty = EmptyState(self)
+        self._empty.button.clicked.connect(self.clear_filters_requested)
+        for signal in (self._proxy.modelReset, self._proxy.layoutChanged, self._proxy.rowsInserted,
+                       self._proxy.rowsRemoved):  # fmt: skip
+            signal.connect(self._update_empty_state)
+        self._update_empty_state()
+
+    def set_summaries(
+        self, summaries: Sequence[EventSummary], category_names: Mapping[str, str]
+    ) -> None:
+        """Show these events (the current one stays current if it is still there)."""
+        self._model.set_summaries(summaries, category_names)
+        self.select(self._wanted)
+
+    def set_visible_ids(self, ids: Collection[str] | None) -> None:
+        """Show only these events (None: all); the current one is selected again when shown."""
+        self._proxy.set_visible_ids(ids)
+        if self._wanted is not None and self.current_id() != self._wanted:
+            self.select(self._wanted)
+
+    def set_bookmarked(self, ids: Collection[str]) -> None:
+        """Mark the bookmarked events with a star."""
+        self._model.set_bookmarked(ids)
+
+    def set_search_words(self, words: Sequence[str]) -> None:
+        """Mark these search words in the titles."""
+        if self._delegate.set_words(words):
+            self.viewport().update()
+
+    def select(self, event_id: str | None) -> None:
+        """Make an event current and scroll to it, without emitting; None or a hidden one clears."""
+        self._wanted = event_id
+        row = self._model.row_of(event_id) if event_id is not None else None
+        index = (
+            self._proxy.mapFromSource(self._model.index(row, TITLE_COLUMN)) if row is not None else None
+        )
+        by_person, self._by_person = self._by_person, False
+        try:
+            if index is None or not index.isValid():
+                self.selectionModel().clear()
+                return
+            flags = self.selectionModel().SelectionFlag
+            self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+            self.scrollTo(index)
+        finally:
+            self._by_person = by_person
+
+    def current_id(self) -> str | None:
+        """Return the id of the current event, if any."""
+        index = self.currentIndex()
+        return self._model.id_at(self._proxy.mapToSource(index).row()) if index.isValid() else None
+
+    def visible_ids_in_order(self) -> list[str]:
+        """Return the ids of the events shown, in the order shown."""
+        ids = self._proxy.visible_ids()
+        return [s.id for s in self._model.summaries() if ids is None or s.id in ids]
+
+    def empty_state(self) -> EmptyState:
+        """Return the notice shown when no event is listed."""
+        return self._empty
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Handle a click as the person's choice."""
+        self._by_person = True
+        try:
+            super().mousePressEvent(event)
+        finally:
+            self._by_person = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Handle arrows, Page Up/Down, Home and End as the person's choice."""
+        self._by_person = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._by_person = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the empty-state notice over the rows area."""
+        super().resizeEvent(event)
+        self._empty.setGeometry(self.viewport().geometry())
+
+    def _on_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """Emit the event the person moved to."""
+        if self._by_person and current.isValid():
+            self._wanted = self._model.id_at(self._proxy.mapToSource(current).row())
+            self.event_activated.emit(self._wanted)
+
+    def _update_empty_state(self) -> None:
+        """Show the notice when no row is listed, saying why."""
+        empty = self._proxy.rowCount() == 0
+        filtered = self._model.rowCount() > 0
+        self._empty.label.setText(
+            self.tr("No events match. Clear the search or the category filter.")
+            if filtered
+            else self.tr("No events to show.")
+        )
+        self._empty.button.setVisible(filtered)
+        self._empty.setGeometry(self.viewport().geometry())
+        self._empty.setVisible(empty)

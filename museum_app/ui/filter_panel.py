@@ -1,0 +1,214 @@
+"""The filter panel: a search box and a checklist of categories with their counts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from museum_app.core.domain import Category
+from museum_app.ui.text import tooltip_text
+
+SEARCH_DELAY_MS = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class FilterPanel(QWidget):
+    """Let the person search and choose categories; emit what they chose, never what was set."""
+
+    search_changed = Signal(str)
+    categories_changed = Signal(object)  # frozenset[str] | None (None: every category)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterPanel")
+        self.setAccessibleName(self.tr("Filters"))
+        self._categories: tuple[Category, ...] = ()
+        self._counts: dict[str, int] | None = None
+        self._emitted_search = ""
+        self._updating = False  # set while the code changes check marks, so none is emitted
+        self._search = QLineEdit(self)
+        self._search.setObjectName("searchBox")
+        self._search.setAccessibleName(self.tr("Search"))
+        self._search.setPlaceholderText(self.tr("Search events (Ctrl+F)"))
+        self._search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._emit_search)
+        self._search.textEdited.connect(self._on_search_edited)
+        self._search.returnPressed.connect(self._emit_search)
+        heading = QLabel(self.tr("Categories"), self)
+        self._list = QListWidget(self)
+        self._list.setObjectName("categoryFilter")
+        self._list.setAccessibleName(self.tr("Categories"))
+        self._list.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self._list.itemChanged.connect(self._on_item_changed)
+        self._list.currentItemChanged.connect(self._update_buttons)
+        heading.setBuddy(self._list)
+        self._all = QPushButton(self.tr("All"), self)
+        self._all.setToolTip(self.tr("Show every category"))
+        self._all.clicked.connect(lambda: self._check(self._all_ids()))
+        self._none = QPushButton(self.tr("None"), self)
+        self._none.setToolTip(self.tr("Uncheck every category"))
+        self._none.clicked.connect(lambda: self._check(set()))
+        self._only = QPushButton(self.tr("Only this"), self)
+        self._only.setToolTip(self.tr("Show only the selected category"))
+        self._only.clicked.connect(self._only_current)
+        self._list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for button in (self._only, self._all, self._none):
+            action = QAction(button.text(), self._list)
+            action.triggered.connect(button.click)
+            self._list.addAction(action)
+        buttons = QHBoxLayout()
+        for button in (self._all, self._none, self._only):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._search)
+        layout.addWidget(heading)
+        layout.addWidget(self._list, stretch=1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    # Search
+
+    def search_text(self) -> str:
+        """Return the text in the search box."""
+        return self._search.text()
+
+    def set_search(self, text: str) -> None:
+        """Put a search in the box without emitting it."""
+        if text == self._search.text():
+            return
+        if self._search_timer.isActive() and text == self._emitted_search:
+            return  # an echo of what was emitted while the person went on typing: keep their text
+        self._search_timer.stop()
+        self._search.setText(text)
+        self._emitted_search = text
+
+    def focus_search(self) -> None:
+        """Move the keyboard focus to the search box, its text selected for typing over."""
+        self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._search.selectAll()
+
+    def _on_search_edited(self, text: str) -> None:
+        """Wait for a pause in typing; clearing the box takes effect at once."""
+        if text:
+            self._search_timer.start()
+        else:
+            self._emit_search()
+
+    def _emit_search(self) -> None:
+        """Emit the search if it differs from the one last emitted."""
+        self._search_timer.stop()
+        text = self._search.text()
+        if text != self._emitted_search:
+            self._emitted_search = text
+            self.search_changed.emit(text)
+
+    # Categories
+
+    def set_categories(self, categories: Sequence[Category]) -> None:
+        """Show these categories; those unchecked before stay unchecked, new ones are checked."""
+        categories = tuple(categories)
+        if categories == self._categories:
+            return
+        unchecked = {c.id for c in self._categories} - set(self._checked_ids())
+        self._categories = categories
+        self._updating = True
+        try:
+            self._list.clear()
+            for category in categories:
+                item = QListWidgetItem(self._list)
+                item.setData(ID_ROLE, category.id)
+                item.setData(Qt.ItemDataRole.DecorationRole, QColor(category.colour))
+                item.setToolTip(tooltip_text(category.description))
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                checked = category.id not in unchecked
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                self._label(item)
+        finally:
+            self._updating = False
+        self._update_buttons()
+
+    def set_counts(self, counts: Mapping[str, int]) -> None:
+        """Show beside each category how many events match the current search."""
+        if self._counts == dict(counts):
+            return
+        self._counts = dict(counts)
+        self._updating = True
+        try:
+            for item in self._items():
+                self._label(item)
+        finally:
+            self._updating = False
+
+    def selected(self) -> frozenset[str] | None:
+        """Return the checked categories, or None when every one is checked."""
+        checked = self._checked_ids()
+        return None if len(checked) == self._list.count() else frozenset(checked)
+
+    def set_selected(self, ids: frozenset[str] | None) -> None:
+        """Check these categories (None: all) without emitting."""
+        if ids == self.selected():
+            return
+        self._updating = True
+        try:
+            for item in self._items():
+                on = ids is None or item.data(ID_ROLE) in ids
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        finally:
+            self._updating = False
+
+    def _label(self, item: QListWidgetItem) -> None:
+        """Write a category's name with its count: 'Cybersecurity (6)'."""
+        category = next(c for c in self._categories if c.id == item.data(ID_ROLE))
+        if self._counts is None:
+            item.setText(category.name)
+            return
+        count = self._counts.get(category.id, 0)
+        item.setText(self.tr("{name} ({count})").format(name=category.name, count=count))
+
+    def _all_ids(self) -> set[str]:
+        """Return the ids of every category."""
+        return {c.id for c in self._categories}
+
+    def _items(self) -> list[QListWidgetItem]:
+        """Return the category items in order."""
+        return [self._list.item(row) for row in range(self._list.count())]
+
+    def _checked_ids(self) -> list[str]:
+        """Return the ids of the checked categories."""
+        return [i.data(ID_ROLE) for i in self._items() if i.checkState() == Qt.CheckState.Checked]
+
+    def _check(self, ids: set[str]) -> None:
+        """Check exactly these categories, as the person asked, and emit if that changed."""
+        before = self.selected()
+        self.set_selected(None if ids == self._all_ids() else frozenset(ids))
+        if self.selected() != before:
+            self.categories_changed.emit(self.selected())
+
+    def _only_current(self) -> None:
+        """Check only the current category."""
+        item = self._list.currentItem()
+        if item is not None:
+            self._check({item.data(ID_ROLE)})
+
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        """Emit a check mark the person changed."""
+        if not self._updating:
+            self.categories_changed.emit(self.selected())
+
+    def _update_buttons(self) -> None:
+        """Enable 'Only this' when there is a current category."""
+        self._only.setEnabled(self._list.currentItem() is not None)

@@ -1,0 +1,182 @@
+"""The bookmarks panel as a person uses it: sorting, jumping, removing, exporting."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QPushButton, QWidget
+
+from museum_app import paths
+from museum_app.core.domain import Bookmark
+from museum_app.store.library import Library
+from museum_app.ui.bookmarks_panel import BookmarksPanel
+
+LATE = "2014-11-24-national-cyber-security-week"
+EARLY = "2014-01-06-didi-taxi-wechat"
+MIDDLE = "2014-06-icann-50-governance-proposal"
+GONE = "2013-12-31-removed-from-the-pack"
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    opened = Library(tmp_path / "lib", paths.shipped_data_dir())
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def bookmarks(library: Library) -> list[Bookmark]:
+    """Three bookmarks added late, early and in between, and one whose event left the data."""
+    for event_id, note in (
+        (MIDDLE, "Governance\nsecond line\nthird line"),
+        (LATE, ""),
+        (EARLY, "Taxi"),
+    ):
+        found = library.catalog.event(event_id)
+        assert found is not None
+        library.add_bookmark(found, note)
+    day = dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
+    added = {MIDDLE: day, LATE: day + dt.timedelta(days=2), EARLY: day + dt.timedelta(days=1)}
+    marks = [dataclasses.replace(m, created=added[m.event_id]) for m in library.bookmarks()]
+    orphan = Bookmark(
+        GONE, "Was here", day + dt.timedelta(days=3), day, "Aardvark launch", "December 2013"
+    )
+    return [*marks, orphan]
+
+
+@pytest.fixture
+def panel(qtbot, bookmarks: list[Bookmark]) -> Iterator[BookmarksPanel]:
+    host = QWidget()  # a window without a layout: offscreen warns when a window's minimum changes
+    qtbot.addWidget(host)
+    widget = BookmarksPanel(host)
+    widget.set_bookmarks(bookmarks)
+    host.resize(320, 480)
+    widget.resize(320, 480)
+    host.show()
+    yield widget
+
+
+def rows(panel: BookmarksPanel) -> QListWidget:
+    found = panel.findChild(QListWidget, "bookmarkList")
+    assert found is not None
+    return found
+
+
+def push(qtbot, panel: BookmarksPanel, text: str) -> QPushButton:
+    found = next(b for b in panel.findChildren(QPushButton) if b.text() == text)
+    qtbot.mouseClick(found, Qt.MouseButton.LeftButton)
+    return found
+
+
+def sort_by(qtbot, panel: BookmarksPanel, text: str) -> None:
+    combo = panel.findChild(QComboBox, "bookmarkSort")
+    assert combo is not None
+    while combo.currentText() != text:
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+
+
+def row_centre(panel: BookmarksPanel, row: int):
+    view = rows(panel)
+    return view.visualItemRect(view.item(row)).center()
+
+
+def double_click(qtbot, panel: BookmarksPanel, row: int) -> None:
+    # A real double click is press, release, double-click, release; QTest's mouseDClick sends
+    # only the second half, so the first click comes first.
+    view = rows(panel)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=row_centre(panel, row))
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=row_centre(panel, row))
+
+
+def test_names_for_tests_and_assistive_tools(panel: BookmarksPanel) -> None:
+    assert panel.objectName() == "bookmarksPanel"
+    assert panel.accessibleName() == "Bookmarks"
+    combo = panel.findChild(QComboBox, "bookmarkSort")
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "By date",
+        "Recently added",
+        "By title",
+    ]
+
+
+def test_sorts_three_ways(qtbot, panel: BookmarksPanel) -> None:
+    assert panel.shown_ids() == [EARLY, MIDDLE, LATE, GONE]  # the event's date; orphans last
+    sort_by(qtbot, panel, "Recently added")
+    assert panel.shown_ids() == [GONE, LATE, EARLY, MIDDLE]
+    sort_by(qtbot, panel, "By title")
+    assert panel.shown_ids() == [LATE, GONE, MIDDLE, EARLY]  # 1st…, Aardvark, China's, Didi
+
+
+def test_rows_show_title_date_and_note(panel: BookmarksPanel, library: Library) -> None:
+    view = rows(panel)
+    late = library.catalog.event(LATE)
+    assert view.item(2).text() == late.title
+    assert view.item(2).data(Qt.ItemDataRole.UserRole + 1) == late.date.label()
+    assert "Governance" in view.item(1).toolTip()
+
+
+def test_orphans_show_their_saved_title(panel: BookmarksPanel) -> None:
+    assert rows(panel).item(3).text() == "Aardvark launch (no longer in the data)"
+
+
+def test_double_click_jumps_to_the_event(qtbot, panel: BookmarksPanel) -> None:
+    with qtbot.waitSignal(panel.event_activated) as blocker:
+        double_click(qtbot, panel, 1)
+    assert blocker.args == [MIDDLE]
+    with qtbot.assertNotEmitted(panel.event_activated):
+        double_click(qtbot, panel, 3)  # the orphan has no event to go to
+
+
+def test_enter_jumps_to_the_selected_event(qtbot, panel: BookmarksPanel) -> None:
+    panel.select(LATE)
+    with qtbot.waitSignal(panel.event_activated) as blocker:
+        qtbot.keyClick(rows(panel), Qt.Key.Key_Return)
+    assert blocker.args == [LATE]
+
+
+def test_delete_key_and_remove_button_ask_to_remove(qtbot, panel: BookmarksPanel) -> None:
+    view = rows(panel)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=row_centre(panel, 0))
+    with qtbot.waitSignal(panel.remove_requested) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert blocker.args == [EARLY]
+    panel.select(GONE)
+    with qtbot.waitSignal(panel.remove_requested) as blocker:
+        push(qtbot, panel, "Remove")
+    assert blocker.args == [GONE]
+
+
+def test_remove_needs_a_selection(qtbot, panel: BookmarksPanel) -> None:
+    panel.select(None)
+    with qtbot.assertNotEmitted(panel.remove_requested):
+        button = push(qtbot, panel, "Remove")
+        qtbot.keyClick(rows(panel), Qt.Key.Key_Delete)
+    assert not button.isEnabled()
+
+
+def test_export_and_import_are_asked_for(qtbot, panel: BookmarksPanel) -> None:
+    with qtbot.waitSignal(panel.export_requested):
+        push(qtbot, panel, "Export…")
+    with qtbot.waitSignal(panel.import_requested):
+        push(qtbot, panel, "Import…")
+
+
+def test_selection_survives_new_bookmarks(panel: BookmarksPanel, bookmarks: list[Bookmark]) -> None:
+    panel.select(MIDDLE)
+    panel.set_bookmarks(bookmarks[::-1])
+    assert rows(panel).currentRow() == panel.shown_ids().index(MIDDLE)
+
+
+def test_empty_state(qtbot, panel: BookmarksPanel) -> None:
+    panel.set_bookmarks([])
+    notice = panel.findChild(QLabel, "bookmarksEmpty")
+    assert notice.isVisible()
+    assert notice.text().startswith("No bookmarks yet. Press Ctrl+D")
+    assert not rows(panel).isVisible()
+    export = next(b for b in panel.findChildren(QPushButton) if b.text() == "Export…")
+    assert not export.isEnabled()
