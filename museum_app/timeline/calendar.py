@@ -1,0 +1,100 @@
+"""Calendar steps for the axis: days, weeks, months, quarters and runs of years."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+FIRST_DAY = date.min.toordinal()
+LAST_DAY = date.max.toordinal()
+
+Format = Callable[[date], str]
+
+
+def _clamp_day(t: float) -> int:
+    """Return the ordinal day that holds t, kept within what datetime.date can represent."""
+    return min(LAST_DAY, max(FIRST_DAY, math.floor(t)))
+
+
+@dataclass(frozen=True, slots=True)
+class TickUnit:
+    """One kind of tick: count days, weeks, months or years apart, with its label formats."""
+
+    name: str
+    base: str  # "day", "week", "month" or "year"
+    count: int
+    shortest_days: float  # the shortest gap between two ticks, for a quick spacing check
+    formats: tuple[Format, ...]  # longest first
+
+    def floor(self, t: float) -> int:
+        """Return the ordinal day of the tick at or before t."""
+        o = _clamp_day(t)
+        if self.base == "day":
+            return o
+        if self.base == "week":
+            return ((o - FIRST_DAY) // 7) * 7 + FIRST_DAY  # 1 January of year 1 was a Monday
+        d = date.fromordinal(o)
+        if self.base == "month":
+            return date(d.year, ((d.month - 1) // self.count) * self.count + 1, 1).toordinal()
+        return date(max(1, (d.year // self.count) * self.count), 1, 1).toordinal()
+
+    def after(self, o: int) -> int | None:
+        """Return the ordinal day of the tick after the tick at o, or None past the calendar."""
+        if self.base in ("day", "week"):
+            following = o + (1 if self.base == "day" else 7)
+            return following if following <= LAST_DAY else None
+        d = date.fromordinal(o)
+        if self.base == "month":
+            months = d.year * 12 + d.month - 1 + self.count
+            year, month = divmod(months, 12)
+            return date(year, month + 1, 1).toordinal() if year <= date.max.year else None
+        year = (d.year // self.count + 1) * self.count
+        return date(year, 1, 1).toordinal() if year <= date.max.year else None
+
+    def ticks(self, t0: float, t1: float) -> list[int]:
+        """Return the ticks from the one at or before t0 to the first one after t1."""
+        ticks = [self.floor(t0)]
+        while ticks[-1] <= t1:
+            following = self.after(ticks[-1])
+            if following is None:
+                break
+            ticks.append(following)
+        return ticks
+
+
+def _year(d: date) -> str:
+    """Format a year."""
+    return str(d.year)
+
+
+DAY = TickUnit(
+    "days", "day", 1, 1, (lambda d: f"{WEEKDAYS[d.weekday()]} {d.day}", lambda d: str(d.day))
+)
+WEEK = TickUnit(
+    "weeks", "week", 1, 7, (lambda d: f"{d.day} {MONTHS[d.month - 1][:3]}", lambda d: str(d.day))
+)
+MONTH = TickUnit(
+    "months", "month", 1, 28, (lambda d: MONTHS[d.month - 1], lambda d: MONTHS[d.month - 1][:3])
+)
+QUARTER = TickUnit("quarters", "month", 3, 90, (lambda d: f"Q{(d.month - 1) // 3 + 1}",))
+YEARS = tuple(
+    TickUnit("years" if n == 1 else f"{n} years", "year", n, 365 * n, (_year,))
+    for n in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+)
+# Finest first: the axis uses the finest unit whose labels fit.
+UNITS: tuple[TickUnit, ...] = (DAY, WEEK, MONTH, QUARTER, *YEARS)
+
+# The row under the labels names the larger period they belong to.
+MONTH_OF_YEAR = TickUnit(
+    "month of year", "month", 1, 28,
+    (lambda d: f"{MONTHS[d.month - 1]} {d.year}", lambda d: f"{MONTHS[d.month - 1][:3]} {d.year}"),
+)  # fmt: skip
+YEAR = YEARS[0]
+CONTEXT: dict[str, TickUnit | None] = {"day": MONTH_OF_YEAR, "week": MONTH_OF_YEAR, "month": YEAR}

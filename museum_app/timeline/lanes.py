@@ -1,0 +1,141 @@
+"""Stack markers into lanes, left to right, around things placed beforehand.
+
+Positions are absolute pixels at the layout's zoom. Each lane keeps the right edge of its
+last marker (hard) and of its last title (soft); a marker goes to the first lane where it
+keeps the previous title whole and has room for its own, else the first lane where it keeps
+that title, else the first lane where only the previous marker is clear, eliding that title.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from museum_app.timeline.metrics import LayoutMetrics
+from museum_app.timeline.shapes import Shape, ShapeKind
+
+Cut = tuple[Shape, float]  # a shape whose title is to be elided to this width
+
+
+class LaneState:
+    """Where each lane is taken so far, plus obstacles (spans, wall markers) placed before."""
+
+    def __init__(
+        self,
+        metrics: LayoutMetrics,
+        obstacles: Sequence[Sequence[tuple[float, float]]],
+        limits: Sequence[float],
+    ) -> None:
+        lanes = metrics.lanes
+        self.metrics = metrics
+        self.hard = [-math.inf] * lanes
+        self.soft = [-math.inf] * lanes
+        self.last: list[Shape | None] = [None] * lanes
+        self.title_from = [0.0] * lanes  # where the last shape's title starts
+        self.next_obstacle = [0] * lanes
+        self.obstacles = obstacles  # per lane: (left, right), sorted and disjoint
+        self.limits = limits  # per lane: titles end before this
+
+    def copy(self) -> LaneState:
+        """Return a copy to try a bin on."""
+        other = LaneState(self.metrics, self.obstacles, self.limits)
+        other.hard, other.soft = self.hard[:], self.soft[:]
+        other.last, other.title_from = self.last[:], self.title_from[:]
+        other.next_obstacle = self.next_obstacle[:]
+        return other
+
+    def _reach(self, lane: int, left: float, right: float) -> float | None:
+        """Return how far a title after [left, right] may reach, or None if that is blocked."""
+        gap = self.metrics.gap
+        obstacles = self.obstacles[lane]
+        i = self.next_obstacle[lane]
+        # Markers come in order of x, so obstacles left behind stay behind.
+        while i < len(obstacles) and obstacles[i][1] + gap <= left:
+            i += 1
+        self.next_obstacle[lane] = i
+        limit = self.limits[lane]
+        if i < len(obstacles):
+            if obstacles[i][0] < right + gap:
+                return None
+            limit = min(limit, obstacles[i][0])
+        return limit - gap
+
+    def _cut(self, lane: int, left: float, cuts: list[Cut]) -> None:
+        """Elide the lane's last title so that it ends a gap before left."""
+        last = self.last[lane]
+        if last is not None and last.title > 0 and self.soft[lane] + self.metrics.gap > left:
+            width = left - self.metrics.gap - self.title_from[lane]
+            cuts.append((last, width if width >= self.metrics.min_title_px else 0.0))
+
+    def place_point(
+        self, item: int, t: float, x: float, want: float, cuts: list[Cut], first_lane: int = 0
+    ) -> Shape | None:
+        """Place a point's marker centred on x with up to want pixels of title, or return None."""
+        m = self.metrics
+        left, right = x - m.marker_radius, x + m.marker_radius
+        # One pass over the lanes: the first that keeps the previous title whole with room for
+        # this one wins at once; else the first that keeps that title; else the first open one.
+        gap, hard, soft = m.gap, self.hard, self.soft
+        keeps_title: tuple[int, float] | None = None
+        anywhere: tuple[int, float] | None = None
+        for lane in range(first_lane, m.lanes):
+            if hard[lane] + gap > left:
+                continue
+            reach = self._reach(lane, left, right)
+            if reach is None:
+                continue
+            room = reach - (right + gap)
+            if soft[lane] + gap <= left:
+                if room >= want:
+                    keeps_title = anywhere = (lane, room)
+                    break
+                keeps_title = keeps_title or (lane, room)
+            anywhere = anywhere or (lane, room)
+        choice = keeps_title or anywhere
+        if choice is None:
+            return None
+        lane, room = choice
+        self._cut(lane, left, cuts)
+        title = min(want, room)
+        title = title if title >= m.min_title_px else 0.0
+        shape = Shape(ShapeKind.POINT, item, lane, t, t, m.marker_radius, title)
+        self.hard[lane] = right
+        self.soft[lane] = right + m.gap + title if title else right
+        self.last[lane] = shape
+        self.title_from[lane] = right + m.gap
+        return shape
+
+    def place_points(
+        self, points: Sequence[tuple[int, float, float, float]], first_lane: int = 0, skip: bool = False
+    ) -> tuple[list[Shape], int] | None:
+        """Place (item, time, x, title width) in order, from first_lane up.
+
+        Return the shapes and how many were skipped for want of room; without skip, place
+        all of them or none (None).
+        """
+        trial = self.copy()
+        cuts: list[Cut] = []
+        shapes: list[Shape] = []
+        skipped = 0
+        for item, t, x, want in points:
+            shape = trial.place_point(item, t, x, want, cuts, first_lane)
+            if shape is not None:
+                shapes.append(shape)
+            elif skip:
+                skipped += 1
+            else:
+                return None
+        self.hard, self.soft, self.last = trial.hard, trial.soft, trial.last
+        self.title_from, self.next_obstacle = trial.title_from, trial.next_obstacle
+        for shape, width in cuts:
+            shape.title = width
+        return shapes, skipped
+
+    def place_badge(self, left: float, right: float) -> None:
+        """Take [left, right] of lane 0 for a cluster badge, eliding the title before it."""
+        cuts: list[Cut] = []
+        self._cut(0, left, cuts)
+        for shape, width in cuts:
+            shape.title = width
+        self.hard[0] = self.soft[0] = right
+        self.last[0] = None

@@ -1,0 +1,74 @@
+"""Where the keyboard and clicks take the view: next event, showing an event, fitting all."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from museum_app.timeline.index import ItemIndex
+from museum_app.timeline.scale import TimeScale
+
+FIT_MARGIN = 0.04  # of the span, on each side, so that the first and last titles show
+MIN_FIT_DAYS = 14.0
+
+
+def step(
+    index: ItemIndex, current: int | None, direction: int, view: tuple[float, float]
+) -> int | None:
+    """Return the shown item before (-1) or after (+1) current, in the app's order.
+
+    Without a current item, start from the view: the first item in it going right, the last
+    going left. A current item that the filter hides still has a place in the order.
+    """
+    order, starts = index.order, index.order_starts
+    if not order:
+        return None
+    if current is not None and current in index.rank:
+        rank = index.rank[current] + direction
+    elif current is not None:
+        t = index.items[current].start
+        rank = bisect_right(starts, t) if direction > 0 else bisect_left(starts, t) - 1
+    elif direction > 0:
+        rank = min(bisect_left(starts, view[0]), len(order) - 1)
+    else:
+        rank = max(bisect_left(starts, view[1]) - 1, 0)
+    return order[rank] if 0 <= rank < len(order) else None
+
+
+def fit_range(extent: tuple[float, float] | None, fallback: tuple[float, float]) -> tuple[float, float]:
+    """Return the range that shows everything in extent with a margin, at least two weeks."""
+    if extent is None:
+        return fallback
+    start, end = extent
+    if end - start < MIN_FIT_DAYS:
+        middle = (start + end) / 2
+        start, end = middle - MIN_FIT_DAYS / 2, middle + MIN_FIT_DAYS / 2
+    margin = (end - start) * FIT_MARGIN
+    return start - margin, end + margin
+
+
+def reveal(scale: TimeScale, width: float, start: float, end: float) -> TimeScale:
+    """Return the scale moved (not zoomed) so that [start, end) is in view, if it is not."""
+    t0, t1 = scale.visible_range(width)
+    margin = (t1 - t0) * 0.08
+    if start < t1 - margin and end > t0 + margin:
+        return scale
+    if end - start < (t1 - t0) * 0.8:
+        middle = (start + end) / 2
+        return TimeScale(middle - (t1 - t0) / 2, scale.px_per_day)
+    return TimeScale(start - margin, scale.px_per_day)
+
+
+def cluster_zoom(
+    extent: tuple[float, float], around: float, view: tuple[float, float]
+) -> tuple[float, float]:
+    """Return the range to show after a click on a cluster: its items, at least twice as close.
+
+    A cluster whose items stretch wide (long spans) zooms in around the cluster instead.
+    """
+    start, end = extent
+    span = max(end - start, 1.0)
+    start, end = start - span * 0.1, end + span * 0.1
+    half = (view[1] - view[0]) / 4
+    if end - start > 2 * half:
+        return around - half, around + half
+    return start, end

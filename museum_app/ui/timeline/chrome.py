@@ -1,0 +1,64 @@
+"""Draw what surrounds the events: the axis, the selection's days on it, the focus frame."""
+
+from __future__ import annotations
+
+import html
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPalette, QPen
+
+from museum_app.timeline.items import TimelineItem
+from museum_app.timeline.ticks import AxisLayout
+from museum_app.ui.timeline.colours import blend
+from museum_app.ui.timeline.painting import Frame
+
+Role = QPalette.ColorRole
+
+
+def paint_axis(
+    p: QPainter, axis: AxisLayout, top: float, size: tuple[float, float], lanes_top: float,
+    fm: QFontMetricsF, palette: QPalette,
+) -> None:  # fmt: skip
+    """Draw the axis strip at top: ticks, labels, the row of larger periods, and grid lines."""
+    width, height = size
+    row = fm.height()
+    p.save()
+    p.fillRect(QRectF(0, top, width, height), palette.color(Role.Window))
+    grid = blend(palette.color(Role.Mid), palette.color(Role.Base), 0.3)
+    for x in axis.major:  # filling a thin rectangle is many times faster than drawing a line
+        p.fillRect(QRectF(math.floor(x), lanes_top, 1, top - lanes_top), grid)
+    p.setPen(QPen(palette.color(Role.Mid), 1))
+    p.drawLines([QLineF(0, top, width, top), *(QLineF(x, top, x, top + 3) for x in axis.minor)])
+    p.setPen(QPen(palette.color(Role.WindowText), 1))
+    p.drawLines([QLineF(x, top, x, top + 6) for x in axis.major])
+    p.drawLines([QLineF(x, top + 6 + row, x, top + height) for x in axis.context])
+    for label in axis.labels:
+        p.drawText(QPointF(label.x, top + 6 + fm.ascent()), label.text)
+    for label in axis.context_labels:
+        p.drawText(QPointF(label.x, top + 8 + row + fm.ascent()), label.text)
+    p.restore()
+
+
+def paint_overlay(
+    p: QPainter, frame: Frame, axis_top: float, axis_height: float, focused: bool,
+    empty: str | None,
+) -> None:  # fmt: skip
+    """Mark the selected event's days on the axis; say so when nothing is shown; frame focus."""
+    colours = frame.colours
+    if frame.selected is not None:
+        it = frame.items[frame.selected]
+        left, right = frame.scale.x_of(it.start), frame.scale.x_of(max(it.end, it.start + 1))
+        p.fillRect(QRectF(left, axis_top, max(right - left, 2.0), 3), colours.highlight)
+    if empty is not None:
+        p.setPen(colours.text)
+        p.drawText(QRectF(0, 0, frame.width, axis_top), Qt.AlignmentFlag.AlignCenter, empty)
+    if focused:
+        p.setPen(QPen(colours.highlight, 2))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(QRectF(1, 1, frame.width - 2, axis_top + axis_height - 2))
+
+
+def tooltip_text(item: TimelineItem) -> str:
+    """Return an event's title and date for a tooltip, escaped so that data never runs as markup."""
+    return f"<b>{html.escape(item.title)}</b><br>{html.escape(item.date_label)}"

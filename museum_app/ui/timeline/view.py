@@ -1,0 +1,389 @@
+"""The timeline widget: a custom-painted, zoomable, clickable time axis of events."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+from datetime import date
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from museum_app.timeline import navigation
+from museum_app.timeline.index import ItemIndex
+from museum_app.timeline.items import TimelineItem
+from museum_app.timeline.metrics import LayoutMetrics
+from museum_app.timeline.scale import TimeScale
+from museum_app.timeline.scene import Scene
+from museum_app.timeline.shapes import Shape, ShapeKind
+from museum_app.timeline.ticks import AxisLayout, layout_axis
+from museum_app.ui.timeline.chrome import paint_axis, paint_overlay, tooltip_text
+from museum_app.ui.timeline.colours import Colours
+from museum_app.ui.timeline.input import TimelineInput
+from museum_app.ui.timeline.overview import TimelineOverview, tool_button
+from museum_app.ui.timeline.painting import Frame, ShapePainter
+
+Role = QPalette.ColorRole
+OVERVIEW_HEIGHT = 30
+TOP_MARGIN = 6
+ZOOM_STEP = 1.5  # for + and - and the buttons
+DESCRIPTION = (
+    "A timeline of events. Left and Right arrows select the previous or next event, Enter "
+    "opens it; plus and minus zoom, F fits everything, Home and End go to the start and end, "
+    "Page Up and Page Down move a screen. Drag or scroll to move, Ctrl and scroll to zoom."
+)
+
+
+class TimelineView(QWidget):
+    """Events in lanes over a time axis, with an overview strip; emits what the person picks."""
+
+    event_activated = Signal(str)  # a click, Enter, Left or Right chose this event
+    visible_range_changed = Signal(float, float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeline")
+        self.setAccessibleName(self.tr("Timeline"))
+        self.setAccessibleDescription(self.tr(DESCRIPTION))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMinimumSize(240, 160)
+        self._items: list[TimelineItem] = []
+        self._ids: dict[str, int] = {}
+        self._visible_ids: frozenset[str] | None = None
+        self._bookmarked_ids: frozenset[str] = frozenset()
+        self._bookmarked: frozenset[int] = frozenset()
+        self._selected: int | None = None
+        self._index = ItemIndex([])
+        self._scene: Scene | None = None
+        self._painter: ShapePainter | None = None
+        self._painter_dpr = 1.0
+        self._axis: tuple[tuple[float, float, int], AxisLayout] | None = None
+        self._text_widths: dict[str, float] = {}
+        year = date.today().year
+        self._range = (float(date(year, 1, 1).toordinal()), float(date(year + 1, 1, 1).toordinal()))
+        self._scale = TimeScale.fitting(*self._range, self.width())
+        self._input = TimelineInput(self)  # keeps the event filter alive
+        self.overview = TimelineOverview(self)
+        self.overview.range_requested.connect(self.set_visible_range)
+        self._buttons = [
+            tool_button(self, name, text, tip, slot)
+            for name, text, tip, slot in (
+                ("timelineZoomOut", "\u2212", self.tr("Zoom out (-)"), self.zoom_out),
+                ("timelineZoomIn", "+", self.tr("Zoom in (+)"), self.zoom_in),
+                ("timelineFit", self.tr("Fit"), self.tr("Fit everything in view (F)"), self.fit_all),
+            )
+        ]
+
+    # The data
+
+    def set_items(self, items: Sequence[TimelineItem]) -> None:
+        """Show these items, given in the app's date order; the first time, fit them in view."""
+        selected = self.selected_id()
+        first = not self._items
+        self._items = list(items)
+        self._ids = {it.id: i for i, it in enumerate(self._items)}
+        self._selected = self._ids.get(selected) if selected is not None else None
+        self._bookmarked = frozenset(self._ids[i] for i in self._bookmarked_ids if i in self._ids)
+        self._rebuild()
+        if first:
+            self.fit_all()
+
+    def set_filter(self, visible_ids: Collection[str] | None) -> None:
+        """Show only these ids (None: all); the others are neither drawn, hit nor stepped to."""
+        wanted = None if visible_ids is None else frozenset(visible_ids)
+        if wanted != self._visible_ids:
+            self._visible_ids = wanted
+            self._rebuild()
+
+    def set_bookmarked(self, ids: Collection[str]) -> None:
+        """Mark these ids as bookmarked."""
+        self._bookmarked_ids = frozenset(ids)
+        self._bookmarked = frozenset(self._ids[i] for i in self._bookmarked_ids if i in self._ids)
+        self.update()
+
+    def _rebuild(self) -> None:
+        """Index the shown items anew and drop every layout made of the old ones."""
+        self._index = ItemIndex(self._items, self._visible_ids)
+        self._scene = None
+        self.overview.set_data(self._index.count_between, self._index.extent())
+        self.update()
+
+    def _metrics(self) -> LayoutMetrics:
+        """Return the layout sizes for the current font and height."""
+        fm = QFontMetricsF(self.font())
+        row = math.ceil(fm.height()) + 8
+        lanes = int((self._axis_top() - TOP_MARGIN) // row)
+        return LayoutMetrics(lanes=max(1, min(64, lanes)), row_height=row)
+
+    def _current_scene(self) -> Scene:
+        """Return the scene, made anew when the items, filter, font or height changed."""
+        metrics = self._metrics()
+        dpr = self.devicePixelRatioF()
+        if self._scene is None or self._scene.metrics != metrics or self._painter_dpr != dpr:
+            self._painter_dpr = dpr
+            bold = QFont(self.font())
+            bold.setBold(True)  # a selected title is bold, and must fit the same room
+            self._scene = Scene(self._index, metrics, QFontMetricsF(bold).horizontalAdvance)
+            self._painter = ShapePainter(self.font(), metrics, dpr)
+        return self._scene
+
+    # Selection
+
+    def select(self, event_id: str | None) -> None:
+        """Highlight an event and bring it into view; this does not emit event_activated."""
+        self._selected = self._ids.get(event_id) if event_id is not None else None
+        if self._selected is not None and self._selected in self._index.rank:
+            self._reveal(self._selected)
+        self.update()
+
+    def selected_id(self) -> str | None:
+        """Return the id of the highlighted event."""
+        return None if self._selected is None else self._items[self._selected].id
+
+    def _reveal(self, item: int) -> None:
+        """Move the view to an item, and zoom in if it is hidden in a cluster here."""
+        it = self._items[item]
+        scale = navigation.reveal(self._scale, self.width(), it.start, it.end)
+        scene = self._current_scene()
+        if not scene.is_drawn(item, scale.px_per_day):
+            anchor = it.start + 0.5 if it.end - it.start <= 1 else it.start
+            closer = scale
+            for _ in range(16):
+                closer = closer.zoomed(2.0, closer.x_of(anchor))
+                if scene.is_drawn(item, closer.px_per_day):
+                    scale = navigation.reveal(closer, self.width(), it.start, it.end)
+                    break
+        self._set_scale(scale)
+
+    # Geometry for tests and assistive tools
+
+    def event_at(self, point: QPoint | QPointF) -> str | None:
+        """Return the id of the event drawn at a point, or None."""
+        shape = self._shape_at(QPointF(point))
+        return None if shape is None or shape.kind is ShapeKind.CLUSTER else self._items[shape.item].id
+
+    def marker_rect(self, event_id: str) -> QRectF | None:
+        """Return the visible part of an event's marker or bar, or None if it is not drawn."""
+        item = self._ids.get(event_id)
+        if item is None or item not in self._index.rank:
+            return None
+        shape = self._current_scene().shape_of(item, self._scale, 0, self.width())
+        return None if shape is None else self._body_rect(shape)
+
+    def cluster_rects(self) -> list[tuple[QRectF, int]]:
+        """Return each cluster badge in view with how many events it holds."""
+        scene = self._current_scene()
+        shapes = scene.shapes_in(self._scale, 0, self.width())
+        return [(self._body_rect(s), s.count) for s in shapes if s.kind is ShapeKind.CLUSTER]
+
+    def ids_in_view(self) -> list[str]:
+        """Return the ids of the events drawn in view one by one, in the app's order."""
+        shapes = self._current_scene().shapes_in(self._scale, 0, self.width())
+        items = sorted(s.item for s in shapes if s.kind is not ShapeKind.CLUSTER)
+        return [self._items[i].id for i in items]
+
+    def _body_rect(self, shape: Shape) -> QRectF:
+        """Return a shape's marker, bar or badge in widget coordinates, cut to the view."""
+        m = self._current_scene().metrics
+        left, right = shape.body_x(self._scale)
+        left, right = max(left, 0.0), min(right, float(self.width()))
+        top = m.lane_top(shape.lane, self._lanes_bottom()) + 4
+        return QRectF(left, top, right - left, m.row_height - 8)
+
+    def _shape_at(self, point: QPointF) -> Shape | None:
+        """Return the shape under a point."""
+        return self._current_scene().hit(self._scale, point.x(), point.y(), self._lanes_bottom())
+
+    # The view
+
+    def visible_range(self) -> tuple[float, float]:
+        """Return the first and last time in view, in ordinal days."""
+        return self._range
+
+    def zoom_level(self) -> float:
+        """Return the zoom in pixels per day."""
+        return self._scale.px_per_day
+
+    def set_visible_range(self, start: float, end: float) -> None:
+        """Show [start, end)."""
+        self._set_scale(TimeScale.fitting(start, max(end, start + 1e-3), self.width()))
+
+    def fit_all(self) -> None:
+        """Show every shown event."""
+        self.set_visible_range(*navigation.fit_range(self._index.extent(), self._range))
+
+    def zoom_by(self, factor: float, anchor_x: float | None = None) -> None:
+        """Zoom by factor (above 1: closer), keeping the time at anchor_x (default: middle) still."""
+        x = self.width() / 2 if anchor_x is None else anchor_x
+        self._set_scale(self._scale.zoomed(factor, x))
+
+    def zoom_in(self) -> None:
+        """Zoom in one step about the middle."""
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        """Zoom out one step about the middle."""
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def pan_by_pixels(self, dx: float) -> None:
+        """Move the view dx pixels later in time (negative: earlier)."""
+        self._set_scale(self._scale.panned(dx))
+
+    def _set_scale(self, scale: TimeScale) -> None:
+        """Show the view at scale and tell whoever listens."""
+        self._scale = scale
+        visible = scale.visible_range(self.width())
+        if visible != self._range:
+            self._range = visible
+            self.overview.set_visible_range(*visible)
+            self.visible_range_changed.emit(*visible)
+        self.update()
+
+    def _axis_height(self) -> float:
+        """Return the height of the axis: a row of labels and a row of larger periods."""
+        return 2 * QFontMetricsF(self.font()).height() + 12
+
+    def _axis_top(self) -> float:
+        """Return the top of the axis strip."""
+        return self.height() - OVERVIEW_HEIGHT - self._axis_height()
+
+    def _lanes_bottom(self) -> float:
+        """Return the bottom of lane 0."""
+        return self._axis_top() - 2
+
+    # Painting
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the lanes and the axis, only what meets the exposed rectangle."""
+        scene = self._current_scene()
+        assert self._painter is not None
+        palette = self.palette()
+        exposed = QRectF(event.rect())
+        width, axis_top, axis_height = float(self.width()), self._axis_top(), self._axis_height()
+        selected = self._selected if self._selected in self._index.rank else None
+        frame = Frame(
+            self._items, self._scale, self._lanes_bottom(), width, selected, self._bookmarked,
+            Colours.of(palette), scene.title_width,
+        )  # fmt: skip
+        with QPainter(self) as p:
+            p.fillRect(exposed, frame.colours.base)
+            fm = QFontMetricsF(self.font())
+            paint_axis(p, self._axis_layout(), axis_top, (width, axis_height), TOP_MARGIN, fm, palette)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setClipRect(QRectF(0, 0, width, axis_top))
+            shapes = scene.shapes_in(self._scale, exposed.left() - 1, exposed.right() + 1)
+            self._painter.paint(p, shapes, frame)
+            p.setClipping(False)
+            empty = None if self._index.order else self.tr("No events to show")
+            paint_overlay(p, frame, axis_top, axis_height, self.hasFocus(), empty)
+
+    def _axis_layout(self) -> AxisLayout:
+        """Return the axis for the current view, computed once per view."""
+        key = (self._scale.origin, self._scale.px_per_day, self.width())
+        if self._axis is None or self._axis[0] != key:
+            self._axis = (key, layout_axis(self._scale, self.width(), self._text_width))
+        return self._axis[1]
+
+    def _text_width(self, text: str) -> float:
+        """Return the width of an axis label, measured once."""
+        width = self._text_widths.get(text)
+        if width is None:
+            width = self._text_widths[text] = QFontMetricsF(self.font()).horizontalAdvance(text)
+        return width
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the same stretch of time in view, and place the overview and buttons."""
+        super().resizeEvent(event)
+        side = OVERVIEW_HEIGHT
+        self.overview.setGeometry(
+            0, self.height() - side, self.width() - side * len(self._buttons), side
+        )
+        for n, button in enumerate(self._buttons):
+            button.setGeometry(
+                self.width() - side * (len(self._buttons) - n), self.height() - side, side, side
+            )
+        self._set_scale(TimeScale.fitting(*self._range, self.width()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Measure text anew when the font changes."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._scene, self._axis, self._text_widths = None, None, {}
+        super().changeEvent(event)
+
+    # What input does (TimelineInput turns keys, clicks and wheels into these)
+
+    def step_selection(self, direction: int) -> None:
+        """Select and announce the shown event before (-1) or after (+1) the selected one."""
+        item = navigation.step(self._index, self._selected, direction, self._range)
+        if item is not None:
+            self.select(self._items[item].id)
+            self.event_activated.emit(self._items[item].id)
+
+    def activate_selected(self) -> None:
+        """Announce the selected event again (Enter)."""
+        if self._selected is not None:
+            self.event_activated.emit(self._items[self._selected].id)
+
+    def click_at(self, point: QPoint | QPointF) -> None:
+        """Do what a click does: select and announce an event, or zoom into a cluster."""
+        shape = self._shape_at(QPointF(point))
+        if shape is not None and shape.kind is ShapeKind.CLUSTER:
+            extent = self._current_scene().cluster_extent(shape)
+            self.set_visible_range(*navigation.cluster_zoom(extent, shape.t0, self._range))
+        elif shape is not None:
+            self.select(self._items[shape.item].id)
+            self.event_activated.emit(self._items[shape.item].id)
+
+    def clickable_at(self, point: QPoint | QPointF) -> bool:
+        """Say whether a click at point would do something."""
+        return self._shape_at(QPointF(point)) is not None
+
+    def go_to_end(self, last: bool) -> None:
+        """Move (not zoom) to the first or the last shown event."""
+        extent = self._index.extent()
+        if extent is not None:
+            span = self._range[1] - self._range[0]
+            start = extent[1] - span * 0.96 if last else extent[0] - span * 0.04
+            self._set_scale(TimeScale(start, self._scale.px_per_day))
+
+    def event(self, event: QEvent) -> bool:
+        """Show tooltips."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._show_tooltip(event)
+            return True
+        return super().event(event)
+
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        """Show an event's title and date, or a cluster's count, as plain text."""
+        shape = self._shape_at(QPointF(event.pos()))
+        if shape is None:
+            QToolTip.hideText()
+            event.ignore()
+            return
+        if shape.kind is ShapeKind.CLUSTER:
+            text = self.tr("%n events: click to zoom in", "", shape.count)
+        else:
+            text = tooltip_text(self._items[shape.item])
+        QToolTip.showText(event.globalPos(), text, self, self._body_rect(shape).toRect())
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Draw the focus frame."""
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Take the focus frame away."""
+        super().focusOutEvent(event)
+        self.update()

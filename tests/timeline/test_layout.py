@@ -1,0 +1,157 @@
+"""The layout: nothing overlaps in a lane, every shown item is drawn or counted exactly once."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from itertools import combinations
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from museum_app.timeline.index import ItemIndex
+from museum_app.timeline.items import ItemKind, TimelineItem
+from museum_app.timeline.metrics import LayoutMetrics
+from museum_app.timeline.scale import BUCKETS_PER_OCTAVE, TimeScale, bucket_px_per_day
+from museum_app.timeline.scene import Scene
+from museum_app.timeline.shapes import Shape, ShapeKind
+from tests.timeline.factories import day, year_2014
+from tests.timeline.strategies import item_lists
+
+
+def measure(text: str) -> float:
+    """Pretend every character is 6.5 pixels wide."""
+    return 6.5 * len(text)
+
+
+def all_shapes(scene: Scene, px_per_day: float) -> tuple[list[Shape], list[int]]:
+    """Return every shape of every chunk that holds an anchor, each once, and the chunks."""
+    layout = scene.layout(px_per_day)
+    index = scene.index
+    if not index.order:
+        return [], []
+    first = layout.chunk_of(index.anchors[0])
+    chunks = list(range(first, layout.chunk_of(index.anchors[-1]) + 1))
+    seen: dict[int, Shape] = {}
+    for c in chunks:
+        for shape in layout.chunk(c).shapes:
+            seen[id(shape)] = shape
+    return list(seen.values()), chunks
+
+
+def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] < b[1] - 1e-6 and b[0] < a[1] - 1e-6
+
+
+def layout_options(max_title: float) -> st.SearchStrategy[dict[str, Any]]:
+    """Return layout options with chunks as narrow as the titles allow, to cross many walls."""
+    narrowest = math.ceil(2 * (max_title + 27) / 64)
+    return st.fixed_dictionaries(
+        {
+            "lanes": st.integers(min_value=1, max_value=9),
+            "chunk_bins": st.integers(min_value=narrowest, max_value=narrowest + 3),
+            "bin_capacity": st.integers(min_value=1, max_value=8),
+            "max_title_px": st.just(max_title),
+            "min_title_px": st.just(min(48.0, max_title)),
+        }
+    )
+
+
+layouts = st.sampled_from([60.0, 160.0, 260.0]).flatmap(layout_options)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    items=item_lists(),
+    options=layouts,
+    bucket=st.integers(min_value=-16, max_value=28),
+    stretch=st.floats(min_value=1.0, max_value=2 ** (1 / BUCKETS_PER_OCTAVE) - 1e-9),
+)
+def test_no_two_laid_out_shapes_overlap(
+    items: list[TimelineItem],
+    options: dict[str, Any],
+    bucket: int,
+    stretch: float,
+) -> None:
+    metrics = LayoutMetrics(**options)
+    scene = Scene(ItemIndex(items), metrics, measure)
+    # Drawn anywhere in the bucket, not only at the zoom it was laid out at.
+    px_per_day = bucket_px_per_day(bucket) * stretch
+    shapes, _ = all_shapes(scene, px_per_day)
+    scale = TimeScale(0.0, px_per_day)
+    for shape in shapes:
+        assert 0 <= shape.lane < metrics.lanes
+        assert (shape.lane == 0) == (shape.kind is ShapeKind.CLUSTER) or shape.kind is ShapeKind.POINT
+    for a, b in combinations(shapes, 2):
+        if a.lane == b.lane:
+            assert not overlaps(a.extent(scale, metrics.gap), b.extent(scale, metrics.gap)), (a, b)
+
+
+@settings(max_examples=150, deadline=None)
+@given(items=item_lists(), options=layouts, bucket=st.integers(min_value=-16, max_value=28))
+def test_every_shown_item_is_drawn_or_counted_once(
+    items: list[TimelineItem],
+    options: dict[str, Any],
+    bucket: int,
+) -> None:
+    scene = Scene(ItemIndex(items), LayoutMetrics(**options), measure)
+    shapes, _ = all_shapes(scene, bucket_px_per_day(bucket))
+    drawn = Counter(s.item for s in shapes if s.kind is not ShapeKind.CLUSTER)
+    assert all(n == 1 for n in drawn.values())
+    counted = sum(s.count for s in shapes if s.kind is ShapeKind.CLUSTER)
+    assert len(drawn) + counted == len(items)
+    for shape in shapes:
+        if shape.kind is not ShapeKind.CLUSTER:
+            item = items[shape.item]
+            # A date known only within bounds is drawn over them, never as a point.
+            expected = ShapeKind.POINT if item.kind is ItemKind.POINT else ShapeKind.SPAN
+            assert shape.kind is expected
+            if expected is ShapeKind.SPAN:
+                assert (shape.t0, shape.t1) == (item.start, item.end)
+
+
+def test_a_year_of_milestones_is_shown_one_by_one_at_a_year_wide_view() -> None:
+    items = year_2014()
+    scene = Scene(ItemIndex(items), LayoutMetrics(lanes=20), measure)
+    scale = TimeScale.fitting(day(2014, 1, 1), day(2015, 1, 1), 1600)
+    shapes = scene.shapes_in(scale, 0, 1600)
+    assert sorted(items[s.item].id for s in shapes) == sorted(it.id for it in items)
+    assert all(s.title > 0 for s in shapes)
+
+
+def test_crowded_days_become_clusters_and_a_layout_is_reused_while_panning() -> None:
+    items = [
+        TimelineItem(
+            f"c{n}", "Crowd", day(2014, 5, 1), day(2014, 5, 2), ItemKind.POINT, ("#117733",), "1 May"
+        )
+        for n in range(40)
+    ]
+    scene = Scene(ItemIndex(items), LayoutMetrics(lanes=10), measure)
+    scale = TimeScale.fitting(day(2014, 1, 1), day(2015, 1, 1), 1600)
+    shapes = scene.shapes_in(scale, 0, 1600)
+    assert [(s.kind, s.count) for s in shapes] == [(ShapeKind.CLUSTER, 40)]
+    layout = scene.layout(scale.px_per_day)
+    chunk = layout.chunks[layout.chunk_of(day(2014, 5, 1))]
+    scene.shapes_in(scale.panned(300), 0, 1600)
+    assert scene.layout(scale.panned(300).px_per_day) is layout
+    assert layout.chunks[layout.chunk_of(day(2014, 5, 1))] is chunk
+
+
+def test_a_cluster_knows_the_time_its_items_cover() -> None:
+    crowd = [
+        TimelineItem(
+            f"c{n}",
+            "Crowd",
+            day(2014, 5, 1) + n % 3,
+            day(2014, 5, 2) + n % 3,
+            ItemKind.POINT,
+            ("#117733",),
+            "",
+        )
+        for n in range(30)
+    ]
+    scene = Scene(ItemIndex(crowd), LayoutMetrics(lanes=4), measure)
+    scale = TimeScale.fitting(day(2014, 1, 1), day(2015, 1, 1), 1600)
+    (cluster,) = scene.shapes_in(scale, 0, 1600)
+    assert scene.cluster_extent(cluster) == (day(2014, 5, 1), day(2014, 5, 4))

@@ -1,0 +1,90 @@
+"""Where keys and clicks take the view: stepping in date order, fitting, revealing."""
+
+from __future__ import annotations
+
+from museum_app.timeline import navigation
+from museum_app.timeline.clusters import Bins, count_label
+from museum_app.timeline.index import ItemIndex
+from museum_app.timeline.scale import TimeScale
+from tests.timeline.factories import day, year_2014
+
+
+def walk(index: ItemIndex, direction: int, start: int | None, view: tuple[float, float]) -> list[int]:
+    visited, current = [], start
+    while (current := navigation.step(index, current, direction, view)) is not None:
+        visited.append(current)
+    return visited
+
+
+def test_right_walks_every_shown_event_in_the_apps_order_and_left_walks_back() -> None:
+    items = year_2014()
+    index = ItemIndex(items)
+    view = (day(2014, 1, 1), day(2015, 1, 1))
+    forward = walk(index, +1, None, view)
+    assert forward == list(range(len(items)))
+    assert walk(index, -1, forward[-1], view) == forward[-2::-1]
+
+
+def test_stepping_skips_what_the_filter_hides_even_from_a_hidden_event() -> None:
+    items = year_2014()
+    shown = {it.id for it in items[::3]}
+    index = ItemIndex(items, shown)
+    view = (day(2014, 1, 1), day(2015, 1, 1))
+    assert [items[i].id for i in walk(index, +1, None, view)] == [it.id for it in items[::3]]
+    hidden = 4  # filtered out: stepping goes on from where it sits in the order
+    assert items[hidden].id not in shown
+    assert navigation.step(index, hidden, +1, view) == 6
+    assert navigation.step(index, hidden, -1, view) == 3
+
+
+def test_without_a_selection_stepping_starts_in_view() -> None:
+    items = year_2014()
+    index = ItemIndex(items)
+    view = (day(2014, 11, 1), day(2014, 12, 1))
+    first = navigation.step(index, None, +1, view)
+    last = navigation.step(index, None, -1, view)
+    assert first is not None and last is not None
+    assert items[first].id == "apec" and items[last].id == "cyber-week"
+    assert navigation.step(ItemIndex([]), None, +1, view) is None
+
+
+def test_fit_range_adds_a_margin_and_a_least_span() -> None:
+    start, end = navigation.fit_range((100.0, 200.0), (0.0, 1.0))
+    assert start < 100 and end > 200
+    start, end = navigation.fit_range((100.0, 101.0), (0.0, 1.0))
+    assert end - start >= navigation.MIN_FIT_DAYS
+    assert navigation.fit_range(None, (5.0, 6.0)) == (5.0, 6.0)
+
+
+def test_reveal_moves_only_when_the_event_is_out_of_view() -> None:
+    scale = TimeScale(1000.0, 10.0)
+    assert navigation.reveal(scale, 500, 1020.0, 1021.0) is scale
+    moved = navigation.reveal(scale, 500, 2000.0, 2001.0)
+    assert moved.px_per_day == scale.px_per_day
+    t0, t1 = moved.visible_range(500)
+    assert t0 < 2000 < t1
+
+
+def test_a_cluster_click_zooms_in_at_least_twice() -> None:
+    view = (0.0, 400.0)
+    start, end = navigation.cluster_zoom((100.0, 110.0), 105.0, view)
+    assert start < 100 and end > 110 and end - start <= 200
+    start, end = navigation.cluster_zoom((100.0, 500.0), 105.0, view)
+    assert (start, end) == (5.0, 205.0)
+
+
+def test_counts_read_short() -> None:
+    assert [count_label(n) for n in (7, 999, 4100, 38_000, 1_200_000)] == [
+        "7",
+        "999",
+        "4.1k",
+        "38k",
+        "1.2M",
+    ]
+
+
+def test_a_time_belongs_to_the_bin_whose_boundaries_hold_it() -> None:
+    bins = Bins(64 / 3.7)
+    for b in range(-50, 50):
+        assert bins.of(bins.start(b)) == b
+        assert bins.of(bins.start(b + 1) - 1e-7) == b
