@@ -5,12 +5,23 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from museum_app import __version__, paths
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from museum_app.ui.main_window import MainWindow
+
+_HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
 
 
 def display_problem() -> str | None:
     """Say why no window can be shown here, or None if one can."""
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if platform.startswith(("offscreen", "minimal", "vnc", "eglfs", "linuxfb")):
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith(_HEADLESS_PLATFORMS):
         return None
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
@@ -23,12 +34,98 @@ def display_problem() -> str | None:
     return None
 
 
-def run_from_args(args: argparse.Namespace) -> int:
-    """Open the window as the command line asked."""
-    problem = display_problem()
-    if problem is not None:
-        print(f"museum-app: {problem}", file=sys.stderr)
-        return 2
-    print("museum-app: the window is not built yet; use the headless commands "
-          "(museum-app --help).", file=sys.stderr)  # fmt: skip
+def application() -> QApplication:
+    """Return the Qt application, creating it once."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("museum-app")
+    app.setApplicationDisplayName("museum_app")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("museum-app")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def app_icon() -> QIcon:
+    """Return the app's icon in every size it ships in."""
+    from PySide6.QtGui import QIcon
+
+    icons = paths.resources_dir() / "icons"
+    icon = QIcon(str(icons / "museum-app.svg"))
+    for png in sorted(icons.glob("museum-app-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+def build_window(
+    data_dir: Path | None = None, *, reset_ui: bool = False, event_id: str | None = None
+) -> MainWindow:
+    """Build the whole main window without entering the event loop; files go under data_dir."""
+    from museum_app.store.library import Library
+    from museum_app.ui.browser import Browser
+    from museum_app.ui.main_window import MainWindow
+    from museum_app.ui.settings import WindowSettings
+
+    application()
+    library = Library(paths.data_dir(data_dir), paths.shipped_data_dir())
+    settings = WindowSettings(paths.settings_file(data_dir))
+    if reset_ui:
+        settings.clear()
+    window = MainWindow(Browser(library), settings)
+    window.destroyed.connect(lambda: library.close())
+    window.restore(event_id)
+    return window
+
+
+def _fail(message: str) -> int:
+    """Print one clear line and return the error status."""
+    print(f"museum-app: {message}", file=sys.stderr)
     return 2
+
+
+def run_from_args(args: argparse.Namespace) -> int:
+    """Open the window, or render it to a file, as the command line asked."""
+    from museum_app.store.checks import PackError
+    from museum_app.store.database import StoreError
+
+    screenshot = args.command == "screenshot"
+    problem = display_problem()
+    if problem is not None and not screenshot:
+        return _fail(problem)
+    if problem is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    event_id = getattr(args, "id", None) or getattr(args, "event", None)
+    try:
+        app = application()
+        window = build_window(args.data_dir, reset_ui=args.reset_ui, event_id=event_id)
+    except (PackError, StoreError, OSError) as error:
+        return _fail(str(error))
+    if event_id and window.browser.library.catalog.resolve(event_id) is None:
+        return _fail(f"no event has the id {event_id!r} (see 'museum-app list')")
+    if screenshot:
+        return _screenshot(window, args.file, args.size)
+    window.show()
+    return app.exec()
+
+
+def _screenshot(window: MainWindow, path: Path, size: str) -> int:
+    """Render the window at a size to a PNG file."""
+    from PySide6.QtWidgets import QApplication
+
+    try:
+        width, height = (int(part) for part in size.lower().split("x"))
+    except ValueError:
+        return _fail(f"--size {size!r} is not WIDTHxHEIGHT, e.g. 1400x900")
+    window.resize(width, height)
+    window.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    if not window.grab().save(str(path), "PNG"):
+        return _fail(f"{path}: the image could not be written")
+    print(f"Wrote {path} ({width}x{height})")
+    window.close()
+    return 0

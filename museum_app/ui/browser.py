@@ -1,0 +1,178 @@
+"""The one current event, the filter and the bookmarks, shared by every view of the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from museum_app.core.domain import Bookmark, Category, Event, EventSummary
+from museum_app.core.history import History
+from museum_app.core.query import EventFilter
+from museum_app.core.records import BookmarkFileError, export_bookmarks, import_bookmarks
+from museum_app.store.database import StoreError
+from museum_app.store.library import Library
+
+T = TypeVar("T")
+
+
+class Browser(QObject):
+    """Holds what the person is looking at and carries their intents to the library."""
+
+    current_changed = Signal(object)  # Event | None
+    filter_changed = Signal(object)  # EventFilter
+    visible_changed = Signal(object)  # frozenset[str] | None: the ids that pass the filter
+    counts_changed = Signal(object)  # dict[str, int]: events per category under the search
+    bookmarks_changed = Signal()
+    history_changed = Signal(bool, bool)  # can go back, can go forward
+    message = Signal(str)  # a short status line for the person
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.history = History()
+        self.filter = EventFilter()
+        self.current: Event | None = None
+        self._visible: frozenset[str] | None = None
+        self.categories: dict[str, Category] = {c.id: c for c in library.catalog.categories()}
+        self.summaries: list[EventSummary] = library.catalog.summaries()
+
+    # The current event
+
+    def go_to(self, event_id: str | None, record: bool = True) -> None:
+        """Make an event current (None: none); record it in the history."""
+        event = self.library.catalog.event(event_id) if event_id else None
+        if event is not None and record:
+            self.history.visit(event.id)
+        if event != self.current:
+            self.current = event
+            self.current_changed.emit(event)
+        self.history_changed.emit(self.history.can_go_back(), self.history.can_go_forward())
+
+    def step(self, direction: int) -> None:
+        """Go to the previous (-1) or next (+1) event that passes the filter."""
+        if self.current is None:
+            ids = self.library.catalog.ids(self.filter)
+            if ids:
+                self.go_to(ids[0] if direction > 0 else ids[-1])
+            return
+        previous, following = self.neighbours()
+        target = following if direction > 0 else previous
+        if target is not None:
+            self.go_to(target)
+
+    def neighbours(self) -> tuple[str | None, str | None]:
+        """Return the previous and next events around the current one, within the filter."""
+        if self.current is None:
+            return (None, None)
+        return self.library.catalog.neighbours(self.current.id, self.filter)
+
+    def related(self) -> list[Event]:
+        """Return the events most related to the current one."""
+        return self.library.catalog.related(self.current.id) if self.current else []
+
+    def back(self) -> None:
+        """Go back to the event viewed before."""
+        event_id = self.history.back()
+        if event_id is not None:
+            self.go_to(event_id, record=False)
+
+    def forward(self) -> None:
+        """Go forward again after going back."""
+        event_id = self.history.forward()
+        if event_id is not None:
+            self.go_to(event_id, record=False)
+
+    # The filter
+
+    def set_filter(self, query: EventFilter) -> None:
+        """Show only the events that pass a filter."""
+        if query == self.filter:
+            return
+        search_changed = query.search_words() != self.filter.search_words()
+        self.filter = query
+        self._visible = None if query.is_empty else frozenset(self.library.catalog.ids(query))
+        self.filter_changed.emit(query)
+        self.visible_changed.emit(self._visible)
+        if search_changed:
+            self.counts_changed.emit(self.library.catalog.category_counts(query))
+
+    def set_categories(self, categories: frozenset[str] | None) -> None:
+        """Show only events in these categories (None: all)."""
+        self.set_filter(replace(self.filter, categories=categories))
+
+    def set_search(self, text: str) -> None:
+        """Show only events that match a full-text search."""
+        self.set_filter(replace(self.filter, search=text))
+
+    def visible(self) -> frozenset[str] | None:
+        """Return the ids that pass the filter (None: all)."""
+        return self._visible
+
+    def counts(self) -> dict[str, int]:
+        """Return the events per category under the current search."""
+        return self.library.catalog.category_counts(self.filter)
+
+    # Bookmarks
+
+    def bookmarks(self) -> list[Bookmark]:
+        """Return every bookmark, with its event where it is still in the data."""
+        return self.library.bookmarks()
+
+    def bookmarked_ids(self) -> set[str]:
+        """Return the ids of the bookmarked events."""
+        return self.library.bookmarked_ids()
+
+    def bookmark_for(self, event: Event) -> Bookmark | None:
+        """Return the bookmark on an event, if any."""
+        return self.library.bookmark_for(event)
+
+    def _write(self, what: str, action: Callable[[], T]) -> tuple[bool, T | None]:
+        """Run a write, telling the person plainly when it cannot be saved."""
+        try:
+            result = action()
+        except (StoreError, OSError, BookmarkFileError) as error:
+            self.message.emit(self.tr("Could not {0}: {1}").format(what, error))
+            return (False, None)
+        self.bookmarks_changed.emit()
+        return (True, result)
+
+    def set_bookmarked(self, event_id: str, on: bool) -> Bookmark | None:
+        """Bookmark an event or remove its bookmark; return a removed bookmark for undo."""
+        event = self.library.catalog.event(event_id)
+        if on and event is not None:
+            self._write(self.tr("save the bookmark"), lambda: self.library.add_bookmark(event))
+            return None
+        if on:
+            return None
+        return self._write(
+            self.tr("remove the bookmark"), lambda: self.library.remove_bookmark(event_id)
+        )[1]
+
+    def restore_bookmark(self, bookmark: Bookmark) -> None:
+        """Put back a removed bookmark, note and dates included (undo)."""
+        self._write(self.tr("restore the bookmark"), lambda: self.library.user.restore([bookmark]))
+
+    def set_note(self, event_id: str, note: str) -> None:
+        """Save the note on a bookmarked event."""
+        self._write(self.tr("save the note"), lambda: self.library.set_note(event_id, note))
+
+    def export_bookmarks(self, path: Path) -> bool:
+        """Write the bookmarks to a file."""
+        marks = self.bookmarks()
+        done, _ = self._write(self.tr("export the bookmarks"), lambda: export_bookmarks(marks, path))
+        if done:
+            self.message.emit(self.tr("Exported {0} bookmarks to {1}").format(len(marks), path))
+        return done
+
+    def import_bookmarks(self, path: Path) -> bool:
+        """Read bookmarks from a file, merging notes with those already here."""
+        done, count = self._write(
+            self.tr("import the bookmarks"), lambda: self.library.user.restore(import_bookmarks(path))
+        )
+        if done:
+            self.message.emit(self.tr("Imported {0} new or updated bookmarks").format(count))
+        return done
