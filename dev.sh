@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 QT_LIBS=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-wqy-microhei)
+TEST_TOOLS=(desktop-file-utils)  # desktop-file-validate checks the menu entry
 VENV=${MUSEUM_APP_VENV:-.venv}
 PYTHON=${PYTHON:-python3.11}
 command -v "$PYTHON" >/dev/null || PYTHON=python3
@@ -45,6 +46,7 @@ case "${1:-}" in
         exec "$VENV/bin/museum-app" "$@"
         ;;
     test)
+        QT_LIBS+=("${TEST_TOOLS[@]}")
         system_libraries test
         python_environment
         export QT_QPA_PLATFORM=offscreen

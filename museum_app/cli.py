@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
         "file", type=Path
     )
 
+    commands.add_parser("install-desktop-entry", help="add the app to your desktop's menu")
+    commands.add_parser("uninstall-desktop-entry", help="take the app out of your desktop's menu")
+
     pack = commands.add_parser("pack", help="data packs")
     packs = pack.add_subparsers(dest="action", metavar="ACTION", required=True)
     packs.add_parser("validate", help="check a pack file").add_argument("file", type=Path)
@@ -90,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.run_from_args(args)
     from museum_app import commands
 
+    if args.command in ("install-desktop-entry", "uninstall-desktop-entry"):
+        return commands.desktop_entry(args.command.startswith("install"), sys.stdout)
     try:
         return commands.run(args, sys.stdout)
     except UsageError as error:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from museum_app import paths
+from museum_app import desktop, paths
 from museum_app.cli import UsageError
 from museum_app.core.domain import Event
 from museum_app.core.query import EventFilter
@@ -165,6 +165,19 @@ def _pack(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 _COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {
     "list": _list, "show": _show, "categories": _categories, "bookmark": _bookmark, "pack": _pack,
 }  # fmt: skip
+
+
+def desktop_entry(install: bool, out: TextIO) -> int:
+    """Add the app to the desktop's menu, or take it out."""
+    try:
+        changed = desktop.install() if install else desktop.uninstall()
+    except OSError as error:
+        raise UsageError(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from error
+    verb = "Installed" if install else "Removed"
+    out.writelines(f"{verb} {path}\n" for path in changed)
+    if not changed:
+        out.write("Nothing to remove: the desktop entry was not installed\n")
+    return 0
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

@@ -38,11 +38,26 @@ def log_dir(data: Path | None = None) -> Path:
     return Path(appdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
+def _shipped(name: str, marker: str) -> Path:
+    """Find a shipped folder: beside the package in a checkout, inside it when installed."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package.parent / name, package / name):
+        if (candidate / marker).exists():
+            return candidate
+    raise FileNotFoundError(f"the app's {name} folder is missing (looked beside {package})")
+
+
 def shipped_data_dir() -> Path:
     """Return the directory of the packs and categories that ship with the app."""
-    package = Path(__file__).resolve().parent
-    # In a source checkout data/ sits beside the package; an installed wheel carries a copy.
-    for candidate in (package.parent / "data", package / "data"):
-        if (candidate / "categories.json").is_file():
-            return candidate
-    raise FileNotFoundError(f"the app's data folder is missing (looked beside {package})")
+    return _shipped("data", "categories.json")
+
+
+def resources_dir() -> Path:
+    """Return the directory of the icon and the desktop entry."""
+    return _shipped("resources", "museum-app.desktop")
+
+
+def xdg_data_home() -> Path:
+    """Return where per-user desktop entries and icons go (XDG_DATA_HOME)."""
+    chosen = os.environ.get("XDG_DATA_HOME")
+    return Path(chosen) if chosen else Path.home() / ".local" / "share"
