@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from museum_app.core.dates import Precision
-from museum_app.core.event_date import EventDate
+from museum_app.core.event_date import EventDate, compact_label
 
 
 class EntityKind(Enum):
@@ -105,3 +105,8 @@ class EventSummary:
     is_range: bool
     categories: tuple[str, ...]
     rank: int  # place in the one date order every view shares
+
+    def short_label(self) -> str:
+        """Write the date briefly, for a list column; never claiming more than is known."""
+        first, last = dt.date.fromordinal(self.not_before), dt.date.fromordinal(self.not_after)
+        return compact_label(self.precision, self.is_range, first, last)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -118,3 +119,31 @@ class EventDate:
             return f"The page gives no date; its order places this {self.bounds_label()}."
         record = f": {self.note}" if self.note else "."
         return f"The page gives no date; this date comes from the public record{record}"
+
+
+def compact_label(precision: Precision, is_range: bool, first: dt.date, last: dt.date) -> str:
+    """Write a date briefly for a list column: '24 Jan 2014', 'between 29 Jan and 15 Apr 2014'."""
+
+    def short(day: dt.date, year: bool = True) -> str:
+        text = f"{day.day} {MONTHS[day.month - 1][:3]}"
+        return f"{text} {day.year}" if year else text
+
+    if precision is Precision.DAY:
+        if not is_range:
+            return short(first)
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.day}–{short(last)}"
+        return f"{short(first, year=first.year != last.year)} – {short(last)}"
+    whole_year = (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+    if precision is Precision.YEAR and whole_year and first.year == last.year:
+        return str(first.year)
+    month_end = calendar.monthrange(last.year, last.month)[1]
+    whole_month = (first.year, first.month, first.day, last.day) == (
+        last.year,
+        last.month,
+        1,
+        month_end,
+    )
+    if precision is Precision.MONTH and whole_month:
+        return f"{MONTHS[first.month - 1][:3]} {first.year}"
+    return f"between {short(first, year=first.year != last.year)} and {short(last)}"

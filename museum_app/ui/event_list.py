@@ -164,7 +164,7 @@ class EventList(QTableView):
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(BOOKMARK_COLUMN, self.fontMetrics().horizontalAdvance("★") + 16)
         header.resizeSection(
-            DATE_COLUMN, self.fontMetrics().horizontalAdvance("30 September 2014") + 16
+            DATE_COLUMN, self.fontMetrics().horizontalAdvance("between 30 Jan and 19 Nov 2014") + 16
         )
         header.resizeSection(CATEGORIES_COLUMN, self.fontMetrics().horizontalAdvance("M") * 9)
         header.setSortIndicator(DATE_COLUMN, Qt.SortOrder.AscendingOrder)

@@ -102,7 +102,10 @@ class EventTableModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if column == DATE_COLUMN:
-            return summary.date_label
+            # The column is narrow; the tooltip gives the date in full with its basis.
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return summary.date_label
+            return summary.short_label()
         if column == TITLE_COLUMN:
             return summary.title
         return ", ".join(self._names.get(c, c) for c in summary.categories)

@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         for part, stretch in ((self.filters, 0), (self.event_list, 2), (self.details, 3)):
             lower.addWidget(part)
             lower.setStretchFactor(lower.indexOf(part), stretch)
-        lower.setSizes([230, 520, 650])
+        lower.setSizes([250, 660, 560])
         main = QSplitter(Qt.Orientation.Vertical, self)
         main.setObjectName("mainSplitter")
         main.addWidget(self.timeline)
@@ -266,8 +266,8 @@ class MainWindow(QMainWindow):
     def restore(self, fallback_event: str | None = None) -> None:
         """Put the window back as the person left it; an explicit event wins."""
         geometry = self.settings.layout("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._default_geometry()
         state = self.settings.layout("state")
         if state is not None:
             self.restoreState(state)
@@ -285,6 +285,12 @@ class MainWindow(QMainWindow):
         else:
             self.timeline.fit_all()
         self.browser.go_to(fallback_event or view.event_id)
+
+    def _default_geometry(self) -> None:
+        """Size a first window generously, within the screen."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(1440, int(screen.width() * 0.92)), min(920, int(screen.height() * 0.92)))
+        self.move(screen.center() - self.rect().center())
 
     def save(self) -> None:
         """Remember the window, the filter, the zoom and the current event."""

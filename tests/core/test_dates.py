@@ -108,3 +108,20 @@ def test_contradictory_dates_are_refused(
             dt.date.fromisoformat(lower) if lower else None,
             dt.date.fromisoformat(upper) if upper else None,
         )
+
+
+def test_compact_labels_stay_honest() -> None:
+    from museum_app.core.event_date import compact_label
+
+    day = dt.date(2014, 1, 24)
+    assert compact_label(Precision.DAY, False, day, day) == "24 Jan 2014"
+    assert compact_label(Precision.DAY, True, dt.date(2014, 11, 19), dt.date(2014, 11, 21)) == (
+        "19–21 Nov 2014"
+    )
+    assert (
+        compact_label(Precision.MONTH, False, dt.date(2014, 6, 1), dt.date(2014, 6, 30)) == "Jun 2014"
+    )
+    assert compact_label(Precision.YEAR, False, dt.date(2014, 1, 1), dt.date(2014, 12, 31)) == "2014"
+    assert compact_label(Precision.YEAR, False, dt.date(2014, 1, 29), dt.date(2014, 4, 15)) == (
+        "between 29 Jan and 15 Apr 2014"
+    )

@@ -76,7 +76,7 @@ def test_rows_come_in_date_rank_order_not_label_order(
 ) -> None:
     assert events.visible_ids_in_order() == by_rank(summaries)
     labels = [cell(events, row, DATE_COLUMN) for row in range(events.model().rowCount())]
-    assert labels == [s.date_label for s in sorted(summaries, key=lambda s: s.rank)]
+    assert labels == [s.short_label() for s in sorted(summaries, key=lambda s: s.rank)]
     assert labels != sorted(labels)  # the labels' text order would be wrong
     first = min(summaries, key=lambda s: s.rank)
     assert cell(events, 0, TITLE_COLUMN) == first.title
