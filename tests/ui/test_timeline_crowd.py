@@ -8,7 +8,6 @@ from pytestqt.qtbot import QtBot
 
 from museum_app.ui.timeline.view import TimelineView
 from tests.timeline.factories import day, synthetic, year_2014
-from tests.timeline.pyside_refcount_guard import spare_singleton_references  # noqa: F401 (autouse)
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 from museum_app.timeline.items import ItemKind, TimelineItem
 from museum_app.ui.timeline.view import TimelineView
 from tests.timeline.factories import day, sort_items, year_2014
-from tests.timeline.pyside_refcount_guard import spare_singleton_references  # noqa: F401 (autouse)
 
 ITEMS = year_2014()
 IDS = [it.id for it in ITEMS]
