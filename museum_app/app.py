@@ -108,8 +108,15 @@ def run_from_args(args: argparse.Namespace) -> int:
         return _fail(f"no event has the id {event_id!r} (see 'museum-app list')")
     if screenshot:
         return _screenshot(window, args.file, args.size)
+    from museum_app.ui.errors import ErrorReporter, start_log
+
+    reporter = ErrorReporter(start_log(paths.log_dir(paths.data_dir(args.data_dir))))
+    reporter.install()
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()
 
 
 def _screenshot(window: MainWindow, path: Path, size: str) -> int:
