@@ -62,7 +62,11 @@ def app_icon() -> QIcon:
 
 
 def build_window(
-    data_dir: Path | None = None, *, reset_ui: bool = False, event_id: str | None = None
+    data_dir: Path | None = None,
+    *,
+    reset_ui: bool = False,
+    event_id: str | None = None,
+    size: tuple[int, int] | None = None,
 ) -> MainWindow:
     """Build the whole main window without entering the event loop; files go under data_dir."""
     from museum_app.store.library import Library
@@ -77,7 +81,9 @@ def build_window(
         settings.clear()
     window = MainWindow(Browser(library), settings)
     window.destroyed.connect(lambda: library.close())
-    window.restore(event_id)
+    from PySide6.QtCore import QSize
+
+    window.restore(event_id, QSize(*size) if size else None)
     return window
 
 
@@ -99,15 +105,18 @@ def run_from_args(args: argparse.Namespace) -> int:
     if problem is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     event_id = getattr(args, "id", None) or getattr(args, "event", None)
+    size = _size(args.size) if screenshot else None
+    if screenshot and size is None:
+        return _fail(f"--size {args.size!r} is not WIDTHxHEIGHT, e.g. 1400x900")
     try:
         app = application()
-        window = build_window(args.data_dir, reset_ui=args.reset_ui, event_id=event_id)
+        window = build_window(args.data_dir, reset_ui=args.reset_ui, event_id=event_id, size=size)
     except (PackError, StoreError, OSError) as error:
         return _fail(str(error))
     if event_id and window.browser.library.catalog.resolve(event_id) is None:
         return _fail(f"no event has the id {event_id!r} (see 'museum-app list')")
     if screenshot:
-        return _screenshot(window, args.file, args.size)
+        return _screenshot(window, args.file)
     from museum_app.ui.errors import ErrorReporter, start_log
 
     reporter = ErrorReporter(start_log(paths.log_dir(paths.data_dir(args.data_dir))))
@@ -119,20 +128,24 @@ def run_from_args(args: argparse.Namespace) -> int:
         reporter.uninstall()
 
 
-def _screenshot(window: MainWindow, path: Path, size: str) -> int:
-    """Render the window at a size to a PNG file."""
+def _size(text: str) -> tuple[int, int] | None:
+    """Read WIDTHxHEIGHT."""
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        return None
+    return (width, height) if width >= 200 and height >= 200 else None
+
+
+def _screenshot(window: MainWindow, path: Path) -> int:
+    """Render the window to a PNG file."""
     from PySide6.QtWidgets import QApplication
 
-    try:
-        width, height = (int(part) for part in size.lower().split("x"))
-    except ValueError:
-        return _fail(f"--size {size!r} is not WIDTHxHEIGHT, e.g. 1400x900")
-    window.resize(width, height)
     window.show()
     for _ in range(3):
         QApplication.processEvents()
     if not window.grab().save(str(path), "PNG"):
         return _fail(f"{path}: the image could not be written")
-    print(f"Wrote {path} ({width}x{height})")
+    print(f"Wrote {path} ({window.width()}x{window.height()})")
     window.close()
     return 0

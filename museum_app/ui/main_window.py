@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QPushButton, QSplitter, QWidget
 
 from museum_app.core.domain import Bookmark, Event
@@ -30,6 +30,8 @@ class MainWindow(QMainWindow):
         self.browser = browser
         self.settings = settings
         self._undo: Bookmark | None = None
+        self._saved_range: tuple[float, float] | None = None
+        self._range_pending = True
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("China Internet Museum: milestones"))
         self.timeline = TimelineView(self)
@@ -263,10 +265,12 @@ class MainWindow(QMainWindow):
 
     # Remembering the window
 
-    def restore(self, fallback_event: str | None = None) -> None:
-        """Put the window back as the person left it; an explicit event wins."""
+    def restore(self, fallback_event: str | None = None, size: QSize | None = None) -> None:
+        """Put the window back as the person left it; an explicit event or size wins."""
         geometry = self.settings.layout("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
+        if size is not None:
+            self.resize(size)
+        elif geometry is None or not self.restoreGeometry(geometry):
             self._default_geometry()
         state = self.settings.layout("state")
         if state is not None:
@@ -280,11 +284,20 @@ class MainWindow(QMainWindow):
         known = set(self.browser.categories)
         categories = view.categories & known if view.categories is not None else None
         self.browser.set_filter(EventFilter(categories=categories, search=view.search))
-        if view.visible_range is not None:
-            self.timeline.set_visible_range(*view.visible_range)
-        else:
-            self.timeline.fit_all()
+        self._saved_range = view.visible_range
         self.browser.go_to(fallback_event or view.event_id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Set the timeline's range once it has its real width (before, any fit would be wrong)."""
+        super().showEvent(event)
+        if self._range_pending:
+            self._range_pending = False
+            if self._saved_range is not None:
+                self.timeline.set_visible_range(*self._saved_range)
+            else:
+                self.timeline.fit_all()
+            current = self.browser.current
+            self.timeline.select(current.id if current else None)
 
     def _default_geometry(self) -> None:
         """Size a first window generously, within the screen."""
