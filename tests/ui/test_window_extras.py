@@ -1,0 +1,66 @@
+"""What else the window offers: view images, remembered layout and its reset, the screenshot command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from museum_app.app import build_window
+from museum_app.ui import dialogs
+
+
+def test_the_view_exports_as_png_and_svg(qtbot, tmp_path: Path) -> None:
+    window = build_window(tmp_path / "data", size=(1200, 800))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    dialogs.save_view_image(window.timeline, tmp_path / "view.png")
+    image = QImage(str(tmp_path / "view.png"))
+    assert (image.width(), image.height()) == (window.timeline.width(), window.timeline.height())
+    dialogs.save_view_image(window.timeline, tmp_path / "view.svg")
+    svg = (tmp_path / "view.svg").read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg and "Jan" in svg
+
+
+def test_the_window_remembers_its_view_until_reset(qtbot, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    window = build_window(data, size=(1200, 800))
+    qtbot.addWidget(window)
+    window.show()
+    window.browser.set_categories(frozenset({"culture"}))
+    window.browser.go_to("2014-ice-bucket-challenge")
+    window.timeline.set_visible_range(735300.0, 735400.0)
+    window.close()
+    again = build_window(data)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.browser.filter.categories == frozenset({"culture"})
+    assert again.browser.current is not None and again.browser.current.id == "2014-ice-bucket-challenge"
+    start, end = again.timeline.visible_range()
+    assert abs(start - 735300.0) < 1 and abs(end - 735400.0) < 1
+    again.close()
+    fresh = build_window(data, reset_ui=True)
+    qtbot.addWidget(fresh)
+    assert fresh.browser.filter.categories is None and fresh.browser.current is None
+
+
+def test_the_screenshot_command_renders_the_window(tmp_path: Path) -> None:
+    env = {**os.environ, "MUSEUM_APP_DATA_DIR": str(tmp_path / "data")}
+    env.pop("DISPLAY", None)  # no screen needed
+    shot = tmp_path / "shot.png"
+    command = [sys.executable, "-m", "museum_app", "screenshot", str(shot), "--size", "1000x700",
+               "--event", "2014-01-24-national-security-commission"]  # fmt: skip
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1000, 700)
+    wrong = subprocess.run(
+        [*command[:-2], "--event", "no-such-id"], env=env, capture_output=True, text=True
+    )
+    assert wrong.returncode == 2 and "no event has the id 'no-such-id'" in wrong.stderr
+    bad_size = subprocess.run([*command[:5], "--size", "huge"], env=env, capture_output=True, text=True)
+    assert bad_size.returncode == 2 and "WIDTHxHEIGHT" in bad_size.stderr
