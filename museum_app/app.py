@@ -47,7 +47,19 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("museum-app")
     app.setWindowIcon(app_icon())
+    _install_translation(app)
     return app
+
+
+def _install_translation(app: QApplication) -> None:
+    """Load the translation for the person's language, when one ships (resources/translations)."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    translator = QTranslator(app)
+    folder = str(paths.resources_dir() / "translations")
+    # Looks for museum_app_<language>.qm, e.g. museum_app_zh_CN.qm, then museum_app_zh.qm.
+    if translator.load(QLocale(), "museum_app", "_", folder):
+        app.installTranslator(translator)
 
 
 def app_icon() -> QIcon:
