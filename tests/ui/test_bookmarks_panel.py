@@ -5,13 +5,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QPushButton, QWidget
 
-from museum_app import paths
 from museum_app.core.domain import Bookmark
 from museum_app.store.library import Library
 from museum_app.ui.bookmarks_panel import BookmarksPanel
@@ -20,13 +18,6 @@ LATE = "2014-11-24-national-cyber-security-week"
 EARLY = "2014-01-06-didi-taxi-wechat"
 MIDDLE = "2014-06-icann-50-governance-proposal"
 GONE = "2013-12-31-removed-from-the-pack"
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    opened = Library(tmp_path / "lib", paths.shipped_data_dir())
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QPushButton, QWidget
 
-from museum_app import paths
 from museum_app.core.domain import Bookmark, Category, Entity, EntityKind, Event
 from museum_app.store.library import Library
 from museum_app.ui.detail_pane import NOTE_SAVE_DELAY_MS, DetailPane
@@ -19,13 +17,6 @@ from museum_app.ui.text import ElidingButton
 
 RED_ENVELOPE = "2014-01-27-wechat-red-envelope"
 CLEAN_CYBER_SPACE = "2014-clean-cyber-space-action"  # dated by the page's order
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    opened = Library(tmp_path / "lib", paths.shipped_data_dir())
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QPushButton, QWidget
 
-from museum_app import paths
 from museum_app.core.domain import Category
 from museum_app.core.query import EventFilter
 from museum_app.store.library import Library
 from museum_app.ui.filter_panel import SEARCH_DELAY_MS, FilterPanel
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    opened = Library(tmp_path / "lib", paths.shipped_data_dir())
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
