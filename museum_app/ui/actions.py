@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
 
-from museum_app.ui.widgets import star_icon
+from museum_app.ui.widgets import arrow_icon, star_icon
 
 
 def tr(text: str) -> str:
@@ -75,10 +75,10 @@ def create_actions(window: QMainWindow) -> Actions:
         find=_action(window, tr("&Find…"), key.Find),
         bookmark=_action(window, tr("&Bookmark"), "Ctrl+D", checkable=True),
         edit_note=_action(window, tr("Edit &note"), "F2"),
-        back=_action(window, tr("&Back"), "Alt+Left", pix.SP_ArrowBack),
-        forward=_action(window, tr("&Forward"), "Alt+Right", pix.SP_ArrowForward),
-        previous_event=_action(window, tr("&Previous event"), "Alt+Up", pix.SP_MediaSeekBackward),
-        next_event=_action(window, tr("&Next event"), "Alt+Down", pix.SP_MediaSeekForward),
+        back=_action(window, tr("&Back"), "Alt+Left"),
+        forward=_action(window, tr("&Forward"), "Alt+Right"),
+        previous_event=_action(window, tr("&Previous event"), "Alt+Up"),
+        next_event=_action(window, tr("&Next event"), "Alt+Down"),
         zoom_in=_action(window, tr("Zoom &in"), key.ZoomIn),
         zoom_out=_action(window, tr("Zoom &out"), key.ZoomOut),
         fit_all=_action(window, tr("&Fit all"), "Ctrl+0"),
@@ -89,10 +89,20 @@ def create_actions(window: QMainWindow) -> Actions:
     )
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
     actions.about.setMenuRole(QAction.MenuRole.AboutRole)
-    actions.bookmark.setIcon(star_icon(window.palette().color(QPalette.ColorRole.ButtonText)))
+    paint_icons(actions, window.palette())
     _menus(window, actions)
     _toolbar(window, actions)
     return actions
+
+
+def paint_icons(actions: Actions, palette: QPalette) -> None:
+    """Draw the toolbar's icons in the palette's text colour, so they show on light and dark."""
+    colour = palette.color(QPalette.ColorRole.ButtonText)
+    actions.back.setIcon(arrow_icon(colour, left=True))
+    actions.forward.setIcon(arrow_icon(colour, left=False))
+    actions.previous_event.setIcon(arrow_icon(colour, left=True, double=True))
+    actions.next_event.setIcon(arrow_icon(colour, left=False, double=True))
+    actions.bookmark.setIcon(star_icon(colour))
 
 
 def _menus(window: QMainWindow, a: Actions) -> None:

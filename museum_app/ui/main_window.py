@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QPushButton, QSplitter, QWidget
 
 from museum_app.core.domain import Bookmark, Event
 from museum_app.core.query import EventFilter
 from museum_app.ui import dialogs
-from museum_app.ui.actions import create_actions, shortcut_rows
+from museum_app.ui.actions import create_actions, paint_icons, shortcut_rows
 from museum_app.ui.adapters import timeline_items
 from museum_app.ui.bookmarks_panel import BookmarksPanel
 from museum_app.ui.browser import Browser
@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
         self.undo_button.setObjectName("undoButton")
         self.undo_button.hide()
         self.statusBar().addPermanentWidget(self.undo_button)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("eventCount")
+        self.statusBar().addPermanentWidget(self.count_label)
         self.setTabOrder(self.timeline, self.filters)
 
     def _wire_views(self) -> None:
@@ -137,6 +140,7 @@ class MainWindow(QMainWindow):
         self.filters.set_categories(list(b.categories.values()))
         self.filters.set_counts(b.counts())
         self._show_bookmarks()
+        self._show_visible(None)
         self._show_current(None)
 
     # Reactions to the browsing state
@@ -163,9 +167,14 @@ class MainWindow(QMainWindow):
         self.commands.bookmark.setChecked(mark is not None)
 
     def _show_visible(self, ids: frozenset[str] | None) -> None:
-        """Show only the events that pass the filter."""
+        """Show only the events that pass the filter, and say how many that is."""
         self.timeline.set_filter(ids)
         self.event_list.set_visible_ids(ids)
+        total = len(self.browser.summaries)
+        if ids is None:
+            self.count_label.setText(self.tr("{0} events").format(total))
+        else:
+            self.count_label.setText(self.tr("Showing {0} of {1} events").format(len(ids), total))
 
     def _show_filter(self, query: EventFilter) -> None:
         """Reflect a filter changed from anywhere in the filter panel and the highlights."""
@@ -322,6 +331,13 @@ class MainWindow(QMainWindow):
         )
         self.settings.set_view_state(view)
         self.settings.sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Redraw the toolbar's icons when the palette turns light or dark."""
+        commands = getattr(self, "commands", None)  # palette changes can come during __init__
+        if event.type() == QEvent.Type.PaletteChange and commands is not None:
+            paint_icons(commands, self.palette())
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the note being typed and the window's state before closing."""

@@ -83,6 +83,26 @@ def star_icon(colour: QColor, size: int = 16) -> QIcon:
     return icon
 
 
+def arrow_icon(colour: QColor, left: bool, double: bool = False, size: int = 16) -> QIcon:
+    """Draw a triangle arrow (two for 'a step of events') in the given colour."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    heads = (size * 0.15, size * 0.5) if double else (size * 0.3,)
+    width = size * (0.35 if double else 0.45)
+    with QPainter(pixmap) as painter:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        for x in heads:
+            tip, back = (x, x + width) if left else (size - x, size - x - width)
+            painter.drawPolygon(
+                QPolygonF(
+                    [QPointF(tip, size / 2), QPointF(back, size * 0.2), QPointF(back, size * 0.8)]
+                )
+            )
+    return QIcon(pixmap)
+
+
 def chip_style(colour: str) -> str:
     """Return a style sheet for a chip filled with a category colour, its text in contrast."""
     fill = QColor(colour)

@@ -72,6 +72,7 @@ def test_a_visitor_clicks_reads_filters_searches_and_bookmarks(qtbot, tmp_path: 
     content = catalog.ids(EventFilter(categories=frozenset({"content"})))
     assert window.part("eventList").visible_ids_in_order() == content
     assert window.part("timeline").marker_rect(RED_ENVELOPE) is None  # filtered out: not drawn
+    assert window.part("eventCount").text() == f"Showing {len(content)} of 27 events"
     click_marker(qtbot, window, content[0])
     assert window.browser.current.id == content[0]
 
