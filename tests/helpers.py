@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from museum_app import paths
 
@@ -49,3 +56,40 @@ def write(path: Path, document: Any) -> Path:
     """Write a JSON document and return its path."""
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+def report(test: str, **figures: Any) -> None:
+    """Record a test's figures (kills, writes, losses) where MUSEUM_APP_FIGURES points, if set."""
+    target = os.environ.get("MUSEUM_APP_FIGURES")
+    if target:
+        with open(target, "a", encoding="utf-8") as file:
+            file.write(json.dumps({"test": test, **figures}) + "\n")
+
+
+@contextlib.contextmanager
+def read_only(*targets: Path) -> Iterator[None]:
+    """Make folders and files read-only for this process, even when it runs as root."""
+    if os.geteuid() != 0:
+        modes = {t: t.stat().st_mode for t in targets}
+        for target in targets:
+            target.chmod(modes[target] & ~0o222)
+        try:
+            yield
+        finally:
+            for target in reversed(targets):
+                target.chmod(modes[target])
+        return
+    # Root ignores permission bits; the immutable attribute binds even root.
+    if shutil.which("chattr") is None:
+        pytest.skip("running as root without chattr: cannot make a folder read-only")
+    done: list[Path] = []
+    try:
+        for target in targets:
+            result = subprocess.run(["chattr", "+i", str(target)], capture_output=True, check=False)
+            if result.returncode != 0:
+                pytest.skip(f"chattr +i is not supported here: {result.stderr.decode().strip()}")
+            done.append(target)
+        yield
+    finally:
+        for target in reversed(done):
+            subprocess.run(["chattr", "-i", str(target)], check=True)

@@ -13,7 +13,8 @@ MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only, and the whole text: "\d" takes other scripts' digits and "$" a final "\n".
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 class DateError(ValueError):
@@ -61,7 +62,7 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Read YYYY, YYYY-MM or YYYY-MM-DD."""
-        match = _PARTIAL.match(text)
+        match = _PARTIAL.fullmatch(text) if isinstance(text, str) else None
         if match is None:
             raise DateError(f"{text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = match.groups()

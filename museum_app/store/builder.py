@@ -2,34 +2,55 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
+import secrets
 import sqlite3
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from museum_app.core.domain import Category, Event
 from museum_app.store import catalog_schema
 from museum_app.store.checks import PackError
+from museum_app.store.database import MEMORY, Database, classify
 from museum_app.store.packs import Pack, load_categories, load_pack
 
 # Part of the content hash: a change in how the catalog is laid out forces a rebuild too.
-CATALOG_LAYOUT = "catalog-1"
+# catalog-2: written without a -wal and read as immutable.
+CATALOG_LAYOUT = "catalog-2"
+# A side file this old belongs to no build still running, whatever its process id says.
+STALE_SIDE_FILE_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True, slots=True)
 class Sources:
-    """The files the catalog is derived from."""
+    """The files the catalog is derived from.
+
+    optional holds the imported packs: one that breaks the rules (rules an update of the app
+    made stricter, say) is left out with a notice instead of keeping the app from opening,
+    and the shipped pack it replaced, if any (in fallbacks), takes its place again.
+    """
 
     categories: Path
     packs: tuple[Path, ...]
+    optional: tuple[Path, ...] = ()
+    fallbacks: tuple[tuple[Path, Path], ...] = ()
 
     @classmethod
     def find(cls, shipped: Path, imported: Path) -> Sources:
         """Collect the shipped packs and the imported ones; an imported pack replaces its namesake."""
-        chosen = {p.name: p for p in sorted((shipped / "packs").glob("*.json"))}
-        chosen.update({p.name: p for p in sorted(imported.glob("*.json"))})
-        return cls(shipped / "categories.json", tuple(chosen[name] for name in sorted(chosen)))
+        builtin = {p.name: p for p in sorted((shipped / "packs").glob("*.json"))}
+        added = {p.name: p for p in sorted(imported.glob("*.json"))}
+        chosen = {**builtin, **added}
+        return cls(
+            shipped / "categories.json",
+            tuple(chosen[name] for name in sorted(chosen)),
+            tuple(added[name] for name in sorted(added)),
+            tuple((added[name], builtin[name]) for name in sorted(added) if name in builtin),
+        )
 
     def content_hash(self) -> str:
         """Hash the files' bytes, so that any change to any of them is noticed."""
@@ -67,31 +88,126 @@ def load_all(sources: Sources) -> tuple[tuple[Category, ...], list[Pack]]:
     return (*categories, *extra), packs
 
 
-def build(target: Path, sources: Sources) -> None:
-    """Build a fresh catalog beside target, then swap it in, so that a failed build changes nothing."""
-    content_hash = sources.content_hash()
-    categories, packs = load_all(sources)
+def load_usable(sources: Sources) -> tuple[tuple[Category, ...], list[Pack], list[PackError]]:
+    """Read every source as load_all does, leaving out (and returning) optional packs that fail."""
+    # Shipped packs first, so that a clash between two packs is blamed on the imported one.
+    ordered = replace(sources, packs=tuple(sorted(sources.packs, key=sources.optional.__contains__)))
+    left_out: list[PackError] = []
+    while True:
+        try:
+            categories, packs = load_all(ordered)
+            return categories, packs, left_out
+        except PackError as error:
+            bad = next((p for p in ordered.optional if str(p) == error.file), None)
+            if bad is None:
+                raise
+            left_out.append(error)
+            instead = tuple(builtin for added, builtin in ordered.fallbacks if added == bad)
+            ordered = replace(
+                ordered,
+                packs=(*instead, *(p for p in ordered.packs if p != bad)),
+                optional=tuple(p for p in ordered.optional if p != bad),
+            )
+
+
+def _fill(conn: sqlite3.Connection, sources: Sources) -> None:
+    """Validate every source and write the whole catalog, inside the caller's transaction."""
+    content_hash = sources.content_hash()  # first: a pack changed meanwhile is noticed next time
+    categories, packs, left_out = load_usable(sources)
     events = sorted((e for pack in packs for e in pack.events), key=Event.sort_key)
-    temporary = target.with_name(target.name + ".building")
-    for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
-        leftover.unlink(missing_ok=True)
-    conn = sqlite3.connect(temporary, isolation_level=None)
+    catalog_schema.create_v1(conn)
+    conn.execute(f"PRAGMA user_version = {len(catalog_schema.MIGRATIONS)}")
+    catalog_schema.write_categories(conn, categories)
+    for pack in packs:
+        catalog_schema.write_pack(conn, pack)
+    catalog_schema.write_events(conn, events)
+    conn.execute("INSERT INTO meta (key, value) VALUES ('content_hash', ?)", (content_hash,))
+    if left_out:
+        # Kept with the catalog, so that the person is told on every start, not only this one.
+        notes = json.dumps([str(error) for error in left_out])
+        conn.execute("INSERT INTO meta (key, value) VALUES ('left_out', ?)", (notes,))
+
+
+def build(target: Path, sources: Sources) -> None:
+    """Build a fresh catalog beside target, then swap it in, so that a failed build changes nothing.
+
+    Each build writes its own side file, so two processes building at once never share one.
+    The catalog is never written after this, and it is read as immutable: it has no -wal or
+    -shm, and a process that still reads the old file keeps reading it whole until it closes.
+    """
+    _sweep(target)
+    side = target.with_name(f"{target.name}.{os.getpid()}-{secrets.token_hex(4)}.building")
     try:
-        # A throwaway file until it is complete: no journal needed while it is written.
-        conn.execute("PRAGMA journal_mode = OFF")
-        conn.execute("PRAGMA synchronous = OFF")
-        conn.execute("BEGIN")
-        catalog_schema.create_v1(conn)
-        conn.execute(f"PRAGMA user_version = {len(catalog_schema.MIGRATIONS)}")
-        catalog_schema.write_categories(conn, categories)
-        for pack in packs:
-            catalog_schema.write_pack(conn, pack)
-        catalog_schema.write_events(conn, events)
-        conn.execute("INSERT INTO meta (key, value) VALUES ('content_hash', ?)", (content_hash,))
-        conn.execute("COMMIT")
-        conn.execute("PRAGMA journal_mode = WAL")
-    finally:
-        conn.close()
-    for stale in (Path(f"{target}-wal"), Path(f"{target}-shm")):
-        stale.unlink(missing_ok=True)
-    os.replace(temporary, target)
+        conn = sqlite3.connect(side, isolation_level=None)
+        try:
+            # A throwaway file until it is complete: no journal needed while it is written.
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.execute("BEGIN")
+            _fill(conn, sources)
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+        _sync(side)
+        os.replace(side, target)
+        _sync(target.parent)
+    except sqlite3.Error as error:
+        _discard(side)
+        raise classify(error, target) from error
+    except BaseException:
+        _discard(side)
+        raise
+
+
+def build_in_memory(sources: Sources) -> Database:
+    """Build the catalog in memory, for when no folder can hold it."""
+    db = Database(MEMORY, ())
+    try:
+        with db.transaction() as conn:
+            _fill(conn, sources)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _sync(path: Path) -> None:
+    """Flush a file or a folder to the disk, so that a swapped-in catalog is never half there."""
+    # Some systems cannot open or sync a folder; the catalog can always be rebuilt anyway.
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _sweep(target: Path) -> None:
+    """Remove side files that builds which died left behind (never those of a live one)."""
+    for side in target.parent.glob(f"{target.name}.*building"):
+        owner = side.name[len(target.name) + 1 :].split("-", 1)[0]
+        try:
+            old = time.time() - side.stat().st_mtime > STALE_SIDE_FILE_SECONDS
+        except OSError:
+            continue  # gone already
+        if old or not (owner.isdigit() and _alive(int(owner))):
+            _discard(side)
+
+
+def _discard(path: Path) -> None:
+    """Remove a side file if it can be removed; only tidiness is lost if not."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    """Return whether a process with this id is running."""
+    if os.name != "posix":
+        return True  # signal 0 means Ctrl+C on Windows: leave such files to grow old instead
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

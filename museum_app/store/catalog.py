@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from museum_app.core.domain import Category, Entity, EntityKind, Event, EventSum
 from museum_app.core.event_date import EventDate
 from museum_app.core.query import EVERYTHING, EventFilter
 from museum_app.store.catalog_schema import MIGRATIONS
-from museum_app.store.database import Database
+from museum_app.store.database import Database, StoreError
 
 _EVENT_COLUMNS = (
     'e.id, e.title, e.description, e.start, e."end", e.not_before, e.not_after, e.basis, '
@@ -80,11 +81,47 @@ def _where(query: EventFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+def _open(path: Path) -> Database:
+    """Open a catalog file as immutable, refusing one that was cut short."""
+    # Immutable: the file is replaced whole, never changed in place, so no locks and no
+    # -wal are needed, and a rebuild by another process cannot disturb this one.
+    db = Database(path, MIGRATIONS, mode="immutable")
+    try:
+        pages = db.query("PRAGMA page_count")[0][0] * db.query("PRAGMA page_size")[0][0]
+        if path.stat().st_size < pages:
+            raise StoreError(f"{path}: the file is damaged (cut short)", "SQLITE_CORRUPT")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
 class Catalog:
     """The events of every pack, derived from the pack files and rebuilt when they change."""
 
-    def __init__(self, path: Path) -> None:
-        self.db = Database(path, MIGRATIONS, synchronous="NORMAL")
+    def __init__(
+        self, path: Path, db: Database | None = None, rebuild: Callable[[], Path] | None = None
+    ) -> None:
+        """Open a built catalog file read-only (or adopt one built in memory).
+
+        rebuild, if given, builds the file again and returns where: a damaged page found
+        while browsing is then mended once, out of sight, instead of failing every query.
+        """
+        self._rebuild = rebuild
+        self.db = db if db is not None else _open(path)
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """Run a read; if the file proves damaged, build it again (once) and run it there."""
+        try:
+            return self.db.query(sql, params)
+        except StoreError as error:
+            if not error.is_corrupt or self._rebuild is None:
+                raise
+        rebuild, self._rebuild = self._rebuild, None
+        fresh = _open(rebuild())  # first: if this fails, the old file still answers what it can
+        self.db.close()
+        self.db = fresh
+        return self.db.query(sql, params)
 
     def close(self) -> None:
         """Close the file."""
@@ -92,21 +129,26 @@ class Catalog:
 
     def meta(self, key: str) -> str | None:
         """Return a bookkeeping value, such as the packs' content hash."""
-        rows = self.db.query("SELECT value FROM meta WHERE key = ?", (key,))
+        rows = self._query("SELECT value FROM meta WHERE key = ?", (key,))
         return rows[0][0] if rows else None
+
+    def left_out(self) -> list[str]:
+        """Return why imported packs were left out of this catalog, one message each."""
+        notes = self.meta("left_out")
+        return list(json.loads(notes)) if notes else []
 
     def count(self) -> int:
         """Return how many events there are."""
-        return int(self.db.query("SELECT count(*) FROM events")[0][0])
+        return int(self._query("SELECT count(*) FROM events")[0][0])
 
     def categories(self) -> list[Category]:
         """Return the categories in display order."""
-        rows = self.db.query("SELECT id, name, description, colour FROM categories ORDER BY position")
+        rows = self._query("SELECT id, name, description, colour FROM categories ORDER BY position")
         return [Category(*row) for row in rows]
 
     def resolve(self, event_id: str) -> str | None:
         """Return the current id of an event known by this id or by a former one."""
-        rows = self.db.query(
+        rows = self._query(
             "SELECT id FROM events WHERE id = ? UNION ALL "
             "SELECT event_id FROM aliases WHERE alias = ? LIMIT 1",
             (event_id, event_id),
@@ -118,18 +160,18 @@ class Catalog:
         current = self.resolve(event_id)
         if current is None:
             return None
-        rows = self.db.query(f"SELECT {_EVENT_COLUMNS} {_FROM} WHERE e.id = ?", (current,))
+        rows = self._query(f"SELECT {_EVENT_COLUMNS} {_FROM} WHERE e.id = ?", (current,))
         return _event(rows[0])
 
     def events(self, query: EventFilter = EVERYTHING) -> list[Event]:
         """Return the events that pass the filter, in date order."""
         where, params = _where(query)
-        rows = self.db.query(f"SELECT {_EVENT_COLUMNS} {_FROM}{where} ORDER BY e.rank", params)
+        rows = self._query(f"SELECT {_EVENT_COLUMNS} {_FROM}{where} ORDER BY e.rank", params)
         return [_event(row) for row in rows]
 
     def summaries(self) -> list[EventSummary]:
         """Return every event in brief, in date order."""
-        rows = self.db.query(
+        rows = self._query(
             'SELECT id, title, date_label, not_before, not_after, precision, "end" IS NOT NULL, '
             "categories, rank FROM events ORDER BY rank"
         )
@@ -143,16 +185,14 @@ class Catalog:
     def ids(self, query: EventFilter = EVERYTHING) -> list[str]:
         """Return the ids of the events that pass the filter, in date order."""
         where, params = _where(query)
-        return [
-            r[0] for r in self.db.query(f"SELECT e.id FROM events e{where} ORDER BY e.rank", params)
-        ]
+        return [r[0] for r in self._query(f"SELECT e.id FROM events e{where} ORDER BY e.rank", params)]
 
     def in_window(self, first: dt.date, last: dt.date, query: EventFilter = EVERYTHING) -> list[Event]:
         """Return the events that may fall between two days, inclusive, in date order."""
         where, params = _where(query)
         joiner = " AND " if where else " WHERE "
         window = f"{where}{joiner}e.not_before <= ? AND e.not_after >= ?"
-        rows = self.db.query(
+        rows = self._query(
             f"SELECT {_EVENT_COLUMNS} {_FROM}{window} ORDER BY e.rank",
             [*params, last.toordinal(), first.toordinal()],
         )
@@ -161,7 +201,7 @@ class Catalog:
     def category_counts(self, query: EventFilter = EVERYTHING) -> dict[str, int]:
         """Count, per category, the events that pass the filter's search and id restriction."""
         where, params = _where(query.without_categories())
-        rows = self.db.query(
+        rows = self._query(
             "SELECT c.id, count(ec.event) FROM categories c LEFT JOIN event_categories ec "
             f"ON ec.category = c.id AND ec.event IN (SELECT e.rowid FROM events e{where}) "
             "GROUP BY c.id",
@@ -171,7 +211,7 @@ class Catalog:
 
     def related(self, event_id: str, limit: int = 5) -> list[Event]:
         """Return the events sharing most entities, then categories, with this one."""
-        rows = self.db.query(
+        rows = self._query(
             f"""
             WITH me AS (SELECT rowid AS event FROM events WHERE id = ?),
             scores AS (
@@ -196,17 +236,17 @@ class Catalog:
         self, event_id: str, query: EventFilter = EVERYTHING
     ) -> tuple[str | None, str | None]:
         """Return the previous and next events that pass the filter, around this one."""
-        rank_rows = self.db.query("SELECT rank FROM events WHERE id = ?", (event_id,))
+        rank_rows = self._query("SELECT rank FROM events WHERE id = ?", (event_id,))
         if not rank_rows:
             return (None, None)
         rank = rank_rows[0][0]
         where, params = _where(query)
         joiner = " AND " if where else " WHERE "
-        before = self.db.query(
+        before = self._query(
             f"SELECT e.id FROM events e{where}{joiner}e.rank < ? ORDER BY e.rank DESC LIMIT 1",
             [*params, rank],
         )
-        after = self.db.query(
+        after = self._query(
             f"SELECT e.id FROM events e{where}{joiner}e.rank > ? ORDER BY e.rank LIMIT 1",
             [*params, rank],
         )

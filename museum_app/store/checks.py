@@ -7,10 +7,26 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Characters that reorder displayed text: they can make a title read as something it is not.
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+# Control characters, line and paragraph separators (a one-line field must stay one line), and
+# lone surrogates (JSON can write them, UTF-8 and so SQLite cannot hold them).
+_FORBIDDEN = {"Cc": "a control character", "Zl": "a line separator", "Zp": "a paragraph separator",
+              "Cs": "a lone surrogate"}  # fmt: skip
+MAX_INTEGER = 1_000_000_000
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+", re.IGNORECASE)
+_NOT_IN_ADDRESSES = set(' "<>\\^`{|}')
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """Quote a value from a file for a message: escaped, cut short, and only named if nested."""
+    if isinstance(value, dict | list):
+        return _kind(value)  # its repr could be huge, or nested too deep to write
+    text = repr(value[: limit + 1] if isinstance(value, str) else value)
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 class PackError(ValueError):
@@ -59,10 +75,9 @@ class Checker:
                     field,
                     f"holds a text-direction control character (U+{ord(char):04X}) at position {index}",
                 )
-            if unicodedata.category(char) == "Cc" and not (multiline and char == "\n"):
-                raise self.fail(
-                    field, f"holds a control character (U+{ord(char):04X}) at position {index}"
-                )
+            kind = _FORBIDDEN.get(unicodedata.category(char))
+            if kind and not (multiline and char == "\n"):
+                raise self.fail(field, f"holds {kind} (U+{ord(char):04X}) at position {index}")
         if value != value.strip():
             raise self.fail(field, "starts or ends with white space")
         return value
@@ -71,7 +86,7 @@ class Checker:
         """Return value if it is a readable id: lower-case letters, digits and '-'."""
         text = self.text(value, field, max_len, min_len=3)
         if not ID_PATTERN.match(text):
-            raise self.fail(field, f"{text!r} is not an id (lower-case letters, digits and '-')")
+            raise self.fail(field, f"{shown(text)} is not an id (lower-case letters, digits and '-')")
         return text
 
     def integer(self, value: Any, field: str, minimum: int) -> int:
@@ -79,7 +94,9 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(field, f"expected a whole number, found {_kind(value)}")
         if value < minimum:
-            raise self.fail(field, f"{value} is less than {minimum}")
+            raise self.fail(field, f"{shown(value)} is less than {minimum}")
+        if value > MAX_INTEGER:
+            raise self.fail(field, f"{shown(value)} is more than {MAX_INTEGER:,}")
         return value
 
     def items(self, value: Any, field: str, max_len: int, min_len: int = 0) -> list[Any]:
@@ -93,15 +110,23 @@ class Checker:
     def link(self, value: Any, field: str) -> str:
         """Return value if it is an http or https address."""
         text = self.text(value, field, 2000)
-        if not re.match(r"^https?://[^\s/]+", text, re.IGNORECASE):
-            raise self.fail(field, f"{text!r} is not an http or https address")
+        try:
+            host = urlsplit(text).hostname
+        except ValueError:
+            host = None  # such as an unclosed [ of an IPv6 address
+        if not _WEB_ADDRESS.match(text) or not host:
+            raise self.fail(field, f"{shown(text)} is not an http or https address")
+        unsafe = sorted(set(text) & _NOT_IN_ADDRESSES)
+        if unsafe:
+            # Quotes and angle brackets in an address are how markup breaks out of a link.
+            raise self.fail(field, f"holds {shown(''.join(unsafe))}, which an address cannot hold")
         return text
 
     def choice(self, value: Any, field: str, allowed: list[str]) -> str:
         """Return value if it is one of the allowed words."""
-        if value not in allowed:
-            raise self.fail(field, f"{value!r} is not one of: {', '.join(allowed)}")
-        return str(value)
+        if not isinstance(value, str) or value not in allowed:
+            raise self.fail(field, f"{shown(value)} is not one of: {', '.join(allowed)}")
+        return value
 
 
 def _kind(value: Any) -> str:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from museum_app.core.domain import Bookmark, Event
-from museum_app.store import builder
+from museum_app.store import builder, environment, recovery
 from museum_app.store.catalog import Catalog
-from museum_app.store.database import StoreError
+from museum_app.store.database import MEMORY, StoreError
 from museum_app.store.packs import Pack, load_pack
-from museum_app.store.user import UserStore
 
 CATALOG_FILE = "catalog.sqlite3"
 USER_FILE = "user.sqlite3"
@@ -19,39 +21,99 @@ PACKS_DIR = "packs"
 
 
 class Library:
-    """Opens the catalog (building it when the packs changed) and the user file."""
+    """Opens the catalog (building it when the packs changed) and the user file.
+
+    It always opens, if the shipped packs are sound. When the bookmarks cannot be saved
+    (a missing, read-only or full data folder, or a damaged file another window holds),
+    user_problem says so in a sentence for the person; the bookmarks that exist are still
+    shown, and every write raises StoreError instead of being dropped. A damaged user file
+    is moved aside, never deleted: recovered_from names where it went, and what could be
+    read from it (recovered_count bookmarks) is in a fresh file. notices() says all of this,
+    and names any imported pack that was left out, in sentences for the person.
+    """
 
     def __init__(self, data_dir: Path, shipped: Path) -> None:
         self.data_dir = data_dir
         self.shipped = shipped
-        data_dir.mkdir(parents=True, exist_ok=True)
+        self._scratch: Path | None = None
+        # Why nothing can be saved in the data folder, or None when it can.
+        self._unwritable = environment.unwritable_reason(data_dir)
         self.catalog = self._open_catalog()
-        self.user = UserStore(data_dir / USER_FILE)
+        opened = recovery.open_user(data_dir / USER_FILE, self._unwritable, self._title_of)
+        self.user = opened.store
+        self.recovered_from, self.recovered_count = opened.moved_to, opened.recovered
+
+    @property
+    def user_problem(self) -> str | None:
+        """Return, for the person, why bookmark changes cannot be kept; None when they can."""
+        return self.user.problem
+
+    @property
+    def can_save(self) -> bool:
+        """Return whether bookmarks and notes can be saved."""
+        return self.user.problem is None
+
+    def notices(self) -> list[str]:
+        """Return what the person should be told about their data, in plain sentences."""
+        told = [self.user_problem] if self.user_problem else []
+        told.extend(f"A data pack was left out: {problem}" for problem in self.catalog.left_out())
+        if self.recovered_from is not None:
+            told.append(
+                f"Your bookmarks file was damaged. It was moved to {self.recovered_from} and "
+                f"kept; {self.recovered_count} bookmarks were recovered from it into a new file."
+            )
+        return told
 
     def _sources(self) -> builder.Sources:
         """Return the files the catalog derives from."""
         return builder.Sources.find(self.shipped, self.data_dir / PACKS_DIR)
 
     def _open_catalog(self) -> Catalog:
-        """Open the catalog, rebuilding it if it is missing, stale or unreadable."""
+        """Open the catalog, rebuilding it if it is missing, stale or damaged, wherever it fits."""
         path = self.data_dir / CATALOG_FILE
         sources = self._sources()
-        wanted = sources.content_hash()
-        if path.exists():
+        mend = None if self._unwritable else lambda: self._build(path)
+        current = _current_catalog(path, sources.content_hash(), mend)
+        if current is not None:
+            return current
+        if self._unwritable is None:
             try:
-                catalog = Catalog(path)
-                if catalog.meta("content_hash") == wanted:
-                    return catalog
-                catalog.close()
-            except StoreError:
-                pass  # A damaged catalog is only derived data: build it again.
-        builder.build(path, sources)
-        return Catalog(path)
+                return Catalog(self._build(path), rebuild=mend)
+            except (StoreError, OSError):
+                pass  # The folder failed us after all: build it where it fits.
+        return self._scratch_catalog(sources)
+
+    def _build(self, path: Path) -> Path:
+        """Build the catalog from the current sources at path, and return path."""
+        builder.build(path, self._sources())
+        return path
+
+    def _scratch_catalog(self, sources: builder.Sources) -> Catalog:
+        """Build the catalog in a temporary folder, or else in memory, for this session only."""
+        try:
+            self._scratch = Path(tempfile.mkdtemp(prefix="museum-app-catalog-"))
+            builder.build(self._scratch / CATALOG_FILE, sources)
+            return Catalog(self._scratch / CATALOG_FILE)
+        except (StoreError, OSError):
+            self._remove_scratch()
+        return Catalog(MEMORY, builder.build_in_memory(sources))
+
+    def _title_of(self, event_id: str) -> tuple[str, str] | None:
+        """Return an event's title and date label, if it is in the catalog."""
+        event = self.catalog.event(event_id)
+        return (event.title, event.date.label()) if event else None
+
+    def _remove_scratch(self) -> None:
+        """Delete the temporary folder a catalog was built in, if any."""
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
     def close(self) -> None:
         """Close both files."""
         self.catalog.close()
         self.user.close()
+        self._remove_scratch()
 
     def validate_pack(self, path: Path) -> Pack:
         """Check a pack on its own and against the data already here, changing nothing."""
@@ -64,24 +126,26 @@ class Library:
     def import_pack(self, path: Path) -> Pack:
         """Add a pack (or a new version of one) and rebuild the catalog; a bad pack changes nothing."""
         pack = self.validate_pack(path)
+        if self._unwritable is not None:
+            raise StoreError(f"The pack cannot be imported: {self._unwritable}.", "READ_ONLY")
         folder = self.data_dir / PACKS_DIR
         folder.mkdir(exist_ok=True)
         target = folder / f"{pack.id}.json"
         previous = target.read_bytes() if target.exists() else None
-        staged = folder / f".{pack.id}.json.importing"
-        shutil.copyfile(path, staged)
-        staged.replace(target)
-        self.catalog.close()
+        _write_whole(target, path.read_bytes())
+        built = self.data_dir / CATALOG_FILE
         try:
-            self.catalog = self._open_catalog()
-        except Exception:
-            # Put the old state back so that the catalog keeps matching the files.
+            catalog = Catalog(self._build(built), rebuild=lambda: self._build(built))
+        except BaseException:
+            # Put the pack folder back, so that the catalog (never swapped) matches it again.
             if previous is None:
                 target.unlink()
             else:
-                target.write_bytes(previous)
-            self.catalog = self._open_catalog()
+                _write_whole(target, previous)
             raise
+        self.catalog.close()
+        self.catalog = catalog
+        self._remove_scratch()
         return pack
 
     def bookmarks(self) -> list[Bookmark]:
@@ -122,3 +186,32 @@ class Library:
         event = self.catalog.event(event_id)
         mark = self.bookmark_for(event) if event else self.user.get(event_id)
         return self.user.set_note(mark.event_id, note) if mark else False
+
+
+def _current_catalog(path: Path, wanted: str, mend: Callable[[], Path] | None) -> Catalog | None:
+    """Open the catalog file if it is sound and built from these very sources."""
+    try:
+        catalog = Catalog(path, rebuild=mend)
+    except (StoreError, OSError):
+        return None  # missing or damaged: it is only derived data, built again
+    try:
+        if catalog.meta("content_hash") == wanted:
+            return catalog
+    except StoreError:
+        pass
+    catalog.close()
+    return None
+
+
+def _write_whole(target: Path, data: bytes) -> None:
+    """Write a file so that it is either the old one or the new one whole, never half of each."""
+    fd, staged = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".importing")
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(staged, target)
+    except BaseException:
+        Path(staged).unlink(missing_ok=True)
+        raise

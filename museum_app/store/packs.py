@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,7 @@ from typing import Any
 from museum_app.core.dates import DateBasis, DateError, PartialDate
 from museum_app.core.domain import Category, Entity, EntityKind, Event, SourceRef
 from museum_app.core.event_date import EventDate
-from museum_app.store.checks import Checker, PackError
+from museum_app.store.checks import Checker, PackError, shown
 
 PACK_FORMAT = "museum-app-pack"
 CATEGORIES_FORMAT = "museum-app-categories"
@@ -34,15 +36,29 @@ class Pack:
     path: Path
 
 
-def read_json(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
-    """Read a JSON file, refusing huge or unreadable ones with a clear message."""
+def read_json(path: Path, max_bytes: int | None = None) -> Any:
+    """Read a JSON file, refusing huge, unreadable or unparsable ones with a clear message."""
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise PackError(path, "", "", f"is {size:,} bytes; the limit is {max_bytes:,}")
-        raw = path.read_bytes()
+        # Non-blocking, so that a named pipe given as a pack is refused instead of waited on.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise PackError(path, "", "", f"cannot be read: {error.strerror or error}") from error
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise PackError(path, "", "", "is not a regular file")
+        if status.st_size > limit:
+            raise PackError(path, "", "", f"is {status.st_size:,} bytes; the limit is {limit:,}")
+        with open(fd, "rb", closefd=False) as file:
+            # At most one byte past the limit: the size on disk may change while it is read.
+            raw = file.read(limit + 1)
+    except OSError as error:
+        raise PackError(path, "", "", f"cannot be read: {error.strerror or error}") from error
+    finally:
+        os.close(fd)
+    if len(raw) > limit:
+        raise PackError(path, "", "", f"is more than {limit:,} bytes; the limit is {limit:,}")
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -54,17 +70,21 @@ def read_json(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
             "",
             f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}",
         ) from error
+    except RecursionError as error:
+        raise PackError(path, "", "", "is nested too deeply to be a pack") from error
+    except ValueError as error:  # such as an integer of more than 4,300 digits
+        raise PackError(path, "", "", f"is not valid JSON: {error}") from error
 
 
 def _header(check: Checker, data: Any, expected_format: str) -> dict[str, Any]:
     """Check the format fields every data file starts with."""
     top = check.obj(data, "")
     if top.get("format") != expected_format:
-        raise check.fail("format", f"expected {expected_format!r}, found {top.get('format')!r}")
+        raise check.fail("format", f"expected {expected_format!r}, found {shown(top.get('format'))}")
     if top.get("format_version") != FORMAT_VERSION:
         raise check.fail(
             "format_version",
-            f"this app reads version {FORMAT_VERSION}, found {top.get('format_version')!r}",
+            f"this app reads version {FORMAT_VERSION}, found {shown(top.get('format_version'))}",
         )
     return top
 
@@ -92,7 +112,7 @@ def _categories(path: Path, raw: Any) -> tuple[Category, ...]:
     found: dict[str, Category] = {}
     for index, item in enumerate(records, start=1):
         record_id = item.get("id") if isinstance(item, dict) else None
-        category = _category(Checker(path, f"category {index} ({record_id!r})"), item)
+        category = _category(Checker(path, f"category {index} ({shown(record_id)})"), item)
         if category.id in found:
             raise PackError(path, f"category {index}", "id", f"{category.id!r} is used twice")
         found[category.id] = category
@@ -208,7 +228,7 @@ def load_pack(path: Path, known_categories: tuple[Category, ...]) -> Pack:
     records = check.items(check.require(top, "events"), "events", MAX_EVENTS, 1)
     for index, raw in enumerate(records, start=1):
         raw_id = raw.get("id") if isinstance(raw, dict) else None
-        label = f"event {index}" + (f" ({raw_id!r})" if isinstance(raw_id, str) else "")
+        label = f"event {index}" + (f" ({shown(raw_id)})" if isinstance(raw_id, str) else "")
         event = _event(Checker(path, label), raw, source, known, index)
         if event.id in events:
             raise PackError(path, label, "id", f"{event.id!r} is already the id of another event")

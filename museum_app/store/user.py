@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from museum_app.core.domain import Bookmark
-from museum_app.store.database import Database
+from museum_app.store.database import MEMORY, Database
 
 
 def _create_v1(conn: sqlite3.Connection) -> None:
@@ -47,11 +49,36 @@ def _bookmark(row: sqlite3.Row) -> Bookmark:
     )
 
 
+def storable(text: str) -> str:
+    """Replace lone surrogates (which UTF-8 cannot hold) so that the rest of the text is kept."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    return text
+
+
+def _storable_mark(mark: Bookmark) -> Bookmark:
+    """Return a bookmark whose every text can be stored."""
+    return replace(
+        mark,
+        event_id=storable(mark.event_id),
+        note=storable(mark.note),
+        title=storable(mark.title),
+        date_label=storable(mark.date_label),
+    )
+
+
+def _holds(text: str, part: str) -> bool:
+    """Return whether text holds part as whole words ("ok" is not held by "look")."""
+    return re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) is not None
+
+
 def merge_notes(mine: str, theirs: str) -> str:
     """Combine two notes on the same event so that neither loses a word."""
-    if not theirs or theirs in mine:
+    if not theirs or _holds(mine, theirs):
         return mine
-    if not mine or mine in theirs:
+    if not mine or _holds(theirs, mine):
         return theirs
     return f"{mine}\n\n{theirs}"
 
@@ -59,8 +86,27 @@ def merge_notes(mine: str, theirs: str) -> str:
 class UserStore:
     """Bookmarks with notes, written one transaction at a time."""
 
-    def __init__(self, path: Path) -> None:
-        self.db = Database(path, MIGRATIONS, synchronous="FULL")
+    def __init__(self, path: Path, db: Database | None = None) -> None:
+        # FULL: a commit is on the disk, not only in the system's cache, before it is reported.
+        self.db = db if db is not None else Database(path, MIGRATIONS, synchronous="FULL")
+
+    @classmethod
+    def read_only(cls, path: Path, reason: str) -> UserStore:
+        """Show a file that cannot be written (or none, if it is missing); writes raise reason."""
+        return cls(path, Database.snapshot(path, MIGRATIONS, reason))
+
+    @classmethod
+    def in_memory(cls, bookmarks: list[Bookmark], reason: str) -> UserStore:
+        """Hold bookmarks that could only be salvaged, not saved; writes raise reason."""
+        store = cls(MEMORY, Database(MEMORY, MIGRATIONS))
+        store.restore(bookmarks)
+        store.db.read_only = reason
+        return store
+
+    @property
+    def problem(self) -> str | None:
+        """Return why changes cannot be saved, or None when they can."""
+        return self.db.read_only
 
     def close(self) -> None:
         """Close the file."""
@@ -83,6 +129,7 @@ class UserStore:
     def add(self, event_id: str, title: str, date_label: str, note: str = "") -> Bookmark:
         """Bookmark an event; an existing bookmark keeps its note, and a new note is added to it."""
         stamp = now().isoformat()
+        title, date_label, note = storable(title), storable(date_label), storable(note)
         with self.db.transaction() as conn:
             row = conn.execute("SELECT note FROM bookmarks WHERE event_id = ?", (event_id,)).fetchone()
             if row is None:
@@ -108,6 +155,7 @@ class UserStore:
 
     def set_note(self, event_id: str, note: str) -> bool:
         """Replace a bookmark's note; return False if the event is not bookmarked."""
+        note = storable(note)
         with self.db.transaction() as conn:
             cursor = conn.execute(
                 "UPDATE bookmarks SET note = ?, updated = ? WHERE event_id = ? AND note != ?",
@@ -125,6 +173,7 @@ class UserStore:
         changed = 0
         with self.db.transaction() as conn:
             for mark in bookmarks:
+                mark = _storable_mark(mark)
                 row = conn.execute(
                     "SELECT note FROM bookmarks WHERE event_id = ?", (mark.event_id,)
                 ).fetchone()

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from museum_app import paths
 from museum_app.core.query import EventFilter
 from museum_app.store.checks import PackError
-from museum_app.store.library import CATALOG_FILE, Library
+from museum_app.store.library import CATALOG_FILE, USER_FILE, Library
 from tests.helpers import event, pack, shipped_pack, write
 
 
@@ -140,3 +143,104 @@ def test_files_use_wal_and_a_schema_version(library: Library) -> None:
     assert library.user.db.schema_version() == 1
     assert library.catalog.db.schema_version() == 1
     assert library.user.db.integrity_ok()
+
+
+def _digest(path: Path) -> str:
+    """Return a hash of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _update(library: Library, tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """Import a new version of the shipped pack, changed by change, checking no bookmark moved."""
+    user, wal = library.data_dir / USER_FILE, library.data_dir / f"{USER_FILE}-wal"
+    library.user.db.query("PRAGMA wal_checkpoint(TRUNCATE)")  # an empty -wal: any write shows
+    before, marks = (_digest(user), _digest(wal)), library.user.all()
+    document = shipped_pack()
+    change(document)
+    library.import_pack(write(tmp_path / f"update-{len(list(tmp_path.iterdir()))}.json", document))
+    assert library.user.all() == marks  # every bookmark, note and time exactly as it was
+    assert (_digest(user), _digest(wal)) == before  # a data update never writes the person's file
+
+
+def _events(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Return a pack's event records by id."""
+    return {e["id"]: e for e in document["events"]}
+
+
+DIDI = "2014-01-06-didi-taxi-wechat"
+TENCENT = "2014-01-30-tencent-hkd-1-trillion"
+
+
+@pytest.fixture
+def marked(library: Library) -> Library:
+    """Return the library with two bookmarked events, each with a note."""
+    for event_id in (DIDI, TENCENT):
+        found = library.catalog.event(event_id)
+        assert found is not None
+        library.add_bookmark(found, f"my note on {event_id}")
+    return library
+
+
+def test_an_update_that_rewrites_text_keeps_the_bookmark(marked: Library, tmp_path: Path) -> None:
+    old_title = marked.catalog.event(DIDI).title  # type: ignore[union-attr]
+
+    def rewrite(document: dict[str, Any]) -> None:
+        _events(document)[DIDI]["title"] = "Didi and WeChat join forces"
+        _events(document)[DIDI]["description"] = "Rewritten <b>from scratch</b>."
+
+    _update(marked, tmp_path, rewrite)
+    mark = next(m for m in marked.bookmarks() if m.event_id == DIDI)
+    assert mark.event is not None and mark.event.title == "Didi and WeChat join forces"
+    assert mark.title == old_title and mark.note == f"my note on {DIDI}"
+
+
+def test_an_update_that_changes_dates_keeps_the_bookmark(marked: Library, tmp_path: Path) -> None:
+    def redate(document: dict[str, Any]) -> None:
+        _events(document)[DIDI]["date"] = {"start": "2014-02", "basis": "source"}
+
+    _update(marked, tmp_path, redate)
+    mark = next(m for m in marked.bookmarks() if m.event_id == DIDI)
+    assert mark.event is not None and mark.event.date.label() == "February 2014"
+    assert marked.catalog.ids().index(DIDI) > 0
+
+
+def test_a_renamed_event_keeps_its_bookmark_through_two_renames(
+    marked: Library, tmp_path: Path
+) -> None:
+    def rename(new_id: str, aliases: list[str]) -> Callable[[dict[str, Any]], None]:
+        def change(document: dict[str, Any]) -> None:
+            record = _events(document)[TENCENT]
+            record["id"], record["aliases"] = new_id, aliases
+
+        return change
+
+    _update(marked, tmp_path, rename("2014-01-30-tencent-market-value", [TENCENT]))
+    _update(
+        marked, tmp_path, rename("2014-tencent-worth", ["2014-01-30-tencent-market-value", TENCENT])
+    )
+    current = marked.catalog.event("2014-tencent-worth")
+    assert current is not None
+    assert marked.bookmark_for(current).note == f"my note on {TENCENT}"  # type: ignore[union-attr]
+    assert "2014-tencent-worth" in marked.bookmarked_ids()
+    marked.add_bookmark(current, "and more")  # lands on the same bookmark, not a second one
+    assert len(marked.bookmarks()) == 2
+    assert marked.set_note("2014-tencent-worth", "replaced") is True
+    assert marked.user.get(TENCENT).note == "replaced"  # type: ignore[union-attr]
+
+
+def test_a_dropped_event_stays_listed_and_comes_back_if_the_data_does(
+    marked: Library, tmp_path: Path
+) -> None:
+    saved = marked.catalog.event(DIDI)
+    assert saved is not None
+
+    def drop(document: dict[str, Any]) -> None:
+        document["events"] = [e for e in document["events"] if e["id"] != DIDI]
+
+    _update(marked, tmp_path, drop)
+    orphan = next(m for m in marked.bookmarks() if m.event_id == DIDI)
+    assert orphan.is_orphan and orphan.title == saved.title and orphan.date_label == saved.date.label()
+    assert marked.set_note(DIDI, "still mine") is True  # an orphan's note can still be edited
+    _update(marked, tmp_path, lambda document: None)  # the next version has it again
+    back = next(m for m in marked.bookmarks() if m.event_id == DIDI)
+    assert back.event is not None and back.note == "still mine"
