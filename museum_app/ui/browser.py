@@ -137,7 +137,9 @@ class Browser(QObject):
         except (StoreError, OSError, BookmarkFileError) as error:
             self.message.emit(self.tr("Could not {0}: {1}").format(what, error))
             return (False, None)
-        self.bookmarks_changed.emit()
+        finally:
+            # Also after a failure: views that acted early (a toggled star) show the truth again.
+            self.bookmarks_changed.emit()
         return (True, result)
 
     def set_bookmarked(self, event_id: str, on: bool) -> Bookmark | None:

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QPushButton, QSplitter, QWidget
+from PySide6.QtGui import QCloseEvent, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from museum_app.core.domain import Bookmark, Event
 from museum_app.core.query import EventFilter
@@ -59,7 +67,23 @@ class MainWindow(QMainWindow):
         main.addWidget(self.timeline)
         main.addWidget(lower)
         main.setSizes([380, 520])
-        self.setCentralWidget(main)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("noticeBanner")
+        self.notice.setAccessibleName(self.tr("Notice"))
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.notice.setMargin(8)
+        self.notice.setAutoFillBackground(True)
+        self.notice.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.notice.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.notice.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notice)
+        column.addWidget(main, stretch=1)
+        self.setCentralWidget(central)
         dock = QDockWidget(self.tr("Bookmarks"), self)
         dock.setObjectName("bookmarksDock")
         dock.setWidget(self.bookmarks)
@@ -142,6 +166,12 @@ class MainWindow(QMainWindow):
         self._show_bookmarks()
         self._show_visible(None)
         self._show_current(None)
+        self.show_notices(b.library.notices())
+
+    def show_notices(self, notices: list[str]) -> None:
+        """Tell the person, above everything, what they must know about their data."""
+        self.notice.setText("\n".join(notices))
+        self.notice.setVisible(bool(notices))
 
     # Reactions to the browsing state
 

@@ -203,3 +203,19 @@ def test_the_window_writes_nothing_outside_its_data_directory(
     window.close()
     assert not (tmp_path / "home").exists()
     assert (tmp_path / "data" / "settings.ini").exists()
+
+
+def test_when_bookmarks_cannot_be_saved_the_window_says_so_and_still_browses(
+    qtbot, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    window = open_window(qtbot, blocker / "data")
+    banner = window.part("noticeBanner")
+    assert banner.isVisible() and "cannot be saved" in banner.text()
+    click_marker(qtbot, window, DIDI)
+    assert shown_title(window) == "Didi Taxi joins WeChat"
+    qtbot.mouseClick(window.part("bookmarkButton"), Qt.MouseButton.LeftButton)
+    assert window.browser.bookmarks() == []
+    assert "cannot be saved" in window.statusBar().currentMessage()
+    assert not window.part("bookmarkButton").isChecked()  # the star does not pretend
