@@ -128,7 +128,7 @@ class ZoomLayout:
                 continue
             lo, hi = max(self.bins.start(b), t0), min(self.bins.start(b + 1), t1)
             for pos in self.index.spans_between(lo, hi):
-                item = self.index.span_items[pos]
+                item = self.index.all_spans[pos]
                 shape = self.span(item)
                 if shape is None:
                     result.hidden[b] = result.hidden.get(b, 0) + 1
@@ -175,7 +175,7 @@ class ZoomLayout:
                 continue
             lo, hi = max(self.bins.start(b), t - before), min(self.bins.start(b + 1), t + after)
             for pos in index.points_between(lo, hi):
-                item, centre = index.point_items[pos], index.point_times[pos]
+                item, centre = index.all_points[pos], index.all_point_times[pos]
                 want = min(self._title_width(item), m.max_title_px)
                 shape = state.place_point(item, centre, self.x(centre), want, cuts, first_lane=1)
                 if shape is None:
@@ -212,7 +212,7 @@ class ZoomLayout:
             local = [
                 (item, t, self.x(t), min(self._title_width(item), m.max_title_px))
                 for pos in index.points_between(bins.start(b), bins.start(b + 1))
-                for item, t in [(index.point_items[pos], index.point_times[pos])]
+                for item, t in [(index.all_points[pos], index.all_point_times[pos])]
                 if t0 + after <= t < t1 - before
             ]
             hidden = spans.hidden.get(b, 0) + walls[0].hidden.get(b, 0) + walls[1].hidden.get(b, 0)

@@ -1,12 +1,22 @@
-"""Sorted arrays over the shown items, so that any window of time is found by bisection."""
+"""Sorted arrays over the items, and which of them are shown, so that time is found by bisection.
+
+ItemBase holds arrays over every item, made once per set of items. An ItemIndex adds which
+of them pass the filter, as one byte per point and per span: counting the shown items in a
+stretch of time is then bytes.count over the stretch, and a filter costs a few passes in C
+(itertools.compress) rather than a Python loop over every item.
+"""
 
 from __future__ import annotations
 
 import heapq
 import math
+import operator
 from array import array
 from bisect import bisect_left
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from functools import cached_property
+from itertools import compress, repeat
+from operator import attrgetter
 
 from museum_app.timeline.items import ItemKind, TimelineItem
 
@@ -17,7 +27,8 @@ def span_lanes(spans: Sequence[tuple[float, float]]) -> list[int]:
     """Give each (start, end) the lowest lane free at its start; spans must come by start.
 
     Two spans share a lane only if one ends before the other starts, at every zoom, so the
-    lanes of spans are computed once and a lane can be searched by bisection.
+    lanes of spans are computed once and a lane can be searched by bisection. (ItemIndex
+    computes the same lanes another way, lane by lane; this is the rule it follows.)
     """
     lanes: list[int] = []
     free: list[int] = []
@@ -35,47 +46,227 @@ def span_lanes(spans: Sequence[tuple[float, float]]) -> list[int]:
     return lanes
 
 
+class ItemBase:
+    """Every item as arrays, points and spans apart, each in the order they are anchored."""
+
+    def __init__(self, items: Sequence[TimelineItem]) -> None:
+        # Built with map and compress (loops in C): at start-up this runs over every event.
+        self.items = items
+        self.ids = list(map(attrgetter("id"), items))
+        self.starts = array("d", map(attrgetter("start"), items))
+        self.is_point = bytes(map(operator.is_, map(attrgetter("kind"), items), repeat(ItemKind.POINT)))
+        self.is_span = self.is_point.translate(bytes([1, 0]) + bytes(254))
+        everything = range(len(items))
+        points, spans = (
+            list(compress(everything, self.is_point)),
+            list(compress(everything, self.is_span)),
+        )
+        point_starts = array("d", compress(self.starts, self.is_point))
+        span_starts = array("d", compress(self.starts, self.is_span))
+        span_ends = array("d", map(max, map(attrgetter("end"), map(items.__getitem__, spans)),
+                                   map(operator.add, span_starts, repeat(1.0))))  # fmt: skip
+        # Items come in the app's order, by start then end; sort only if they do not.
+        self.in_order = all(map(operator.le, point_starts, point_starts[1:])) and all(
+            map(
+                operator.le,
+                zip(span_starts, span_ends, strict=True),
+                zip(span_starts[1:], span_ends[1:], strict=True),
+            )
+        )
+        if not self.in_order:
+            points.sort(key=lambda i: items[i].start)
+            order = sorted(range(len(spans)), key=lambda k: (span_starts[k], span_ends[k]))
+            spans = [spans[k] for k in order]
+            span_starts = array("d", [span_starts[k] for k in order])
+            span_ends = array("d", [span_ends[k] for k in order])
+            point_starts = array("d", [items[i].start for i in points])
+        self.points = points
+        self.point_times = array("d", map(operator.add, point_starts, repeat(0.5)))
+        self.spans, self.span_starts, self.span_ends = spans, span_starts, span_ends
+        self._span_pos = None if self.in_order else {item: pos for pos, item in enumerate(spans)}
+
+    @cached_property
+    def colour_sets(self) -> set[tuple[str, ...]]:
+        """Return the first two colours of every item, each pair once."""
+        return {colours[:2] for colours in set(map(attrgetter("colours"), self.items))}
+
+    def mask(self, visible_ids: Collection[str]) -> bytes:
+        """Return one byte per item: 1 where its id is in visible_ids."""
+        wanted = visible_ids if isinstance(visible_ids, set | frozenset) else frozenset(visible_ids)
+        return bytes(map(wanted.__contains__, self.ids))
+
+    def span_position(self, item: int) -> int | None:
+        """Return where a span sits in spans, or None if the item is not a span."""
+        if self._span_pos is not None:
+            return self._span_pos.get(item)
+        pos = bisect_left(self.spans, item)
+        return pos if pos < len(self.spans) and self.spans[pos] == item else None
+
+
+class SpanLanes(Mapping[int, int]):
+    """The lane of each shown span, by item; found by bisection, not kept in a dict."""
+
+    def __init__(self, index: ItemIndex) -> None:
+        self._index = index
+
+    def __getitem__(self, item: int) -> int:
+        pos = self._index.base.span_position(item)
+        if pos is None or not self._index.span_shown[pos]:
+            raise KeyError(item)
+        return self._index.lanes[pos]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._index.span_items)
+
+    def __len__(self) -> int:
+        return self._index.span_shown.count(1)
+
+
 class ItemIndex:
-    """The items that pass the filter, as arrays sorted for bisection; rebuilt on change.
+    """The items that pass the filter, found in time by bisection; made anew on change.
 
     Points are anchored at the middle of their day, spans at their start; a bin of the
-    layout holds the items anchored in it.
+    layout holds the items anchored in it. The layout works on the arrays of every item
+    (all_points, all_point_times, all_spans, all_span_starts) at the positions that
+    points_between and spans_between return, which are those of shown items only. Span
+    lanes at or above lane_cap are not kept: such spans are counted, never drawn.
     """
 
     def __init__(
-        self, items: Sequence[TimelineItem], visible_ids: Collection[str] | None = None
+        self,
+        items: Sequence[TimelineItem] | ItemBase,
+        visible_ids: Collection[str] | None = None,
+        lane_cap: int = MAX_SPAN_LANES,
+        mask: bytes | None = None,
     ) -> None:
-        self.items = items
-        wanted = None if visible_ids is None else frozenset(visible_ids)
-        self.order = [i for i, it in enumerate(items) if wanted is None or it.id in wanted]
-        self.rank = {item: r for r, item in enumerate(self.order)}
-        self.order_starts = array("d", [items[i].start for i in self.order])
-        point_kind = ItemKind.POINT
-        points = [i for i in self.order if items[i].kind is point_kind]
-        span_ends = {i: self.end_of(i) for i in self.order if items[i].kind is not point_kind}
-        points.sort(key=lambda i: items[i].start)
-        spans = sorted(span_ends, key=lambda i: (items[i].start, span_ends[i]))
-        self.point_items = points
-        self.point_times = array("d", [items[i].start + 0.5 for i in points])
-        self.span_items = spans
-        self.span_starts = array("d", [items[i].start for i in spans])
-        self.anchors = array("d", sorted([*self.point_times, *self.span_starts]))
-        lanes = span_lanes([(items[i].start, span_ends[i]) for i in spans])
-        self.span_lane: dict[int, int] = dict(zip(spans, lanes, strict=True))
-        self.span_pos: dict[int, int] = {}
-        depth = min(MAX_SPAN_LANES, max(lanes, default=-1) + 1)
-        self.lane_items: list[list[int]] = [[] for _ in range(depth)]
-        for item, lane in zip(spans, lanes, strict=True):
-            if lane < MAX_SPAN_LANES:
-                self.span_pos[item] = len(self.lane_items[lane])
-                self.lane_items[lane].append(item)
-        self.lane_starts = [array("d", [items[i].start for i in lane]) for lane in self.lane_items]
-        self._extent: tuple[float, float] | None = None
-        if self.order:
-            ends = [self.point_times[-1] + 0.5] if points else []
-            starts = [self.point_times[0] - 0.5] if points else []
-            starts += self.span_starts[:1]
-            self._extent = (min(starts), max(ends + list(span_ends.values())))
+        base = items if isinstance(items, ItemBase) else ItemBase(items)
+        self.base, self.items, self.lane_cap = base, base.items, lane_cap
+        if mask is None and visible_ids is not None:
+            mask = base.mask(visible_ids)
+        self.mask = mask
+        self.all_points, self.all_point_times = base.points, base.point_times
+        self.all_spans, self.all_span_starts = base.spans, base.span_starts
+        if mask is None:
+            self.point_shown = bytes([1]) * len(base.points)
+            self.span_shown = bytes([1]) * len(base.spans)
+        elif base.in_order:  # points and spans are in the items' order: pick from the mask in C
+            self.point_shown = bytes(compress(mask, base.is_point))
+            self.span_shown = bytes(compress(mask, base.is_span))
+        else:
+            self.point_shown = bytes(map(mask.__getitem__, base.points))
+            self.span_shown = bytes(map(mask.__getitem__, base.spans))
+        self._lay_spans()
+        self.span_lane: Mapping[int, int] = SpanLanes(self)
+        self._extent = self._find_extent()
+
+    def _find_extent(self) -> tuple[float, float] | None:
+        """Return the first start and last end of the shown items, or None if none are shown."""
+        first_point, last_point = self.point_shown.find(1), self.point_shown.rfind(1)
+        first_span = self.span_shown.find(1)
+        if first_point < 0 and first_span < 0:
+            return None
+        starts, ends = [], []
+        if first_point >= 0:
+            starts.append(self.all_point_times[first_point] - 0.5)
+            ends.append(self.all_point_times[last_point] + 0.5)
+        if first_span >= 0:
+            starts.append(self.all_span_starts[first_span])
+            ends.append(max(compress(self.base.span_ends, self.span_shown)))
+        return min(starts), max(ends)
+
+    def _lay_spans(self) -> None:
+        """Give each shown span the lowest lane free at its start, keeping lanes below the cap.
+
+        Lane by lane: lane 0 takes the first span, then the first to start after it ends,
+        and so on (found by bisection); lane 1 does the same with the spans lane 0 left; etc.
+        That is span_lanes' rule, but costs as much as the spans that get a lane below the
+        cap, not as every span: a crowd beyond the cap is skipped over.
+        """
+        cap, starts, ends = self.lane_cap, self.all_span_starts, self.base.span_ends
+        count = len(starts)
+        lanes = array("h", [cap]) * count
+        # The first position at or after i that is shown and has no lane yet (a hidden span
+        # points past itself from the start).
+        after = [i if shown else i + 1 for i, shown in enumerate(self.span_shown)]
+        after.append(count)
+        members: list[list[int]] = []
+        for lane in range(cap):
+            taken: list[int] = []
+            pos = 0
+            while True:
+                root = pos  # follow the pointers, then point the path straight at the end
+                while after[root] != root:
+                    root = after[root]
+                while after[pos] != root:
+                    after[pos], pos = root, after[pos]
+                if root >= count:
+                    break
+                taken.append(root)
+                lanes[root] = lane
+                after[root] = root + 1
+                pos = bisect_left(starts, ends[root], root + 1)
+            if not taken:
+                break
+            members.append(taken)
+        self.lanes = lanes
+        spans = self.all_spans
+        self.lane_items: list[list[int]] = [[spans[p] for p in lane] for lane in members]
+        self.lane_starts = [array("d", [starts[p] for p in lane]) for lane in members]
+        self._lane_positions = members
+
+    @cached_property
+    def point_items(self) -> list[int]:
+        """Return the shown points, by anchor."""
+        return list(compress(self.all_points, self.point_shown))
+
+    @cached_property
+    def point_times(self) -> array[float]:
+        """Return the anchors of the shown points (the middle of their day), in order."""
+        return array("d", compress(self.all_point_times, self.point_shown))
+
+    @cached_property
+    def span_items(self) -> list[int]:
+        """Return the shown spans, by start then end."""
+        return list(compress(self.all_spans, self.span_shown))
+
+    @cached_property
+    def span_starts(self) -> array[float]:
+        """Return the starts of the shown spans, in order."""
+        return array("d", compress(self.all_span_starts, self.span_shown))
+
+    @cached_property
+    def anchors(self) -> array[float]:
+        """Return every shown item's anchor, sorted."""
+        return array("d", sorted([*self.point_times, *self.span_starts]))
+
+    @cached_property
+    def order(self) -> list[int]:
+        """Return the shown items in the app's order."""
+        every = range(len(self.items))
+        return list(every if self.mask is None else compress(every, self.mask))
+
+    @cached_property
+    def order_starts(self) -> array[float]:
+        """Return the starts of the shown items in the app's order."""
+        if self.mask is None:
+            return self.base.starts
+        return array("d", compress(self.base.starts, self.mask))
+
+    def __bool__(self) -> bool:
+        """Say whether any item is shown."""
+        return self._extent is not None
+
+    def rank_of(self, item: int) -> int | None:
+        """Return an item's place among the shown ones, or None if it is not shown."""
+        if not self.shows(item):
+            return None
+        return bisect_left(self.order, item)
+
+    def shows(self, item: int | None) -> bool:
+        """Say whether an item passes the filter."""
+        if item is None or not 0 <= item < len(self.items):
+            return False
+        return self.mask is None or bool(self.mask[item])
 
     def end_of(self, item: int) -> float:
         """Return an item's end, at least a day after its start."""
@@ -83,21 +274,43 @@ class ItemIndex:
         return max(it.end, it.start + 1)
 
     def count_between(self, t0: float, t1: float) -> int:
-        """Count the items anchored in [t0, t1)."""
-        return bisect_left(self.anchors, t1) - bisect_left(self.anchors, t0)
+        """Count the shown items anchored in [t0, t1)."""
+        times, starts = self.all_point_times, self.all_span_starts
+        p0, p1 = bisect_left(times, t0), bisect_left(times, t1)
+        s0, s1 = bisect_left(starts, t0), bisect_left(starts, t1)
+        if self.mask is None:
+            return p1 - p0 + s1 - s0
+        return self.point_shown.count(1, p0, p1) + self.span_shown.count(1, s0, s1)
 
-    def points_between(self, t0: float, t1: float) -> range:
-        """Return the positions in point_items of the points anchored in [t0, t1)."""
-        return range(bisect_left(self.point_times, t0), bisect_left(self.point_times, t1))
+    def counts_between(self, edges: Sequence[float]) -> list[int]:
+        """Count the shown items anchored between each two edges (in order): [e0, e1), ..."""
+        counts: list[int] = [0] * max(0, len(edges) - 1)
+        for times, shown in ((self.all_point_times, self.point_shown),
+                             (self.all_span_starts, self.span_shown)):  # fmt: skip
+            at = list(map(bisect_left, repeat(times), edges))
+            if self.mask is None:
+                found: Iterator[int] = map(operator.sub, at[1:], at)
+            else:
+                found = map(shown.count, repeat(1), at, at[1:])
+            counts = list(map(operator.add, counts, found))
+        return counts
 
-    def spans_between(self, t0: float, t1: float) -> range:
-        """Return the positions in span_items of the spans that start in [t0, t1)."""
-        return range(bisect_left(self.span_starts, t0), bisect_left(self.span_starts, t1))
+    def points_between(self, t0: float, t1: float) -> list[int]:
+        """Return the positions in all_points of the shown points anchored in [t0, t1)."""
+        lo, hi = bisect_left(self.all_point_times, t0), bisect_left(self.all_point_times, t1)
+        return list(compress(range(lo, hi), self.point_shown[lo:hi]))
+
+    def spans_between(self, t0: float, t1: float) -> list[int]:
+        """Return the positions in all_spans of the shown spans that start in [t0, t1)."""
+        lo, hi = bisect_left(self.all_span_starts, t0), bisect_left(self.all_span_starts, t1)
+        return list(compress(range(lo, hi), self.span_shown[lo:hi]))
 
     def first_anchor_from(self, t: float) -> float:
-        """Return the first anchor at or after t, or infinity."""
-        i = bisect_left(self.anchors, t)
-        return self.anchors[i] if i < len(self.anchors) else math.inf
+        """Return the first shown anchor at or after t, or infinity."""
+        i = self.point_shown.find(1, bisect_left(self.all_point_times, t))
+        j = self.span_shown.find(1, bisect_left(self.all_span_starts, t))
+        point = self.all_point_times[i] if i >= 0 else math.inf
+        return min(point, self.all_span_starts[j] if j >= 0 else math.inf)
 
     def lane_span_before(self, lane: int, t: float) -> int | None:
         """Return the last span of a lane that starts before t."""
@@ -106,9 +319,12 @@ class ItemIndex:
 
     def next_start_in_lane(self, item: int) -> float:
         """Return the start of the span after this one in its lane, or infinity."""
-        lane, pos = self.span_lane[item], self.span_pos[item]
-        following = self.lane_items[lane]
-        return self.items[following[pos + 1]].start if pos + 1 < len(following) else math.inf
+        pos = self.base.span_position(item)
+        if pos is None or self.lanes[pos] >= len(self._lane_positions):
+            return math.inf
+        following = self._lane_positions[self.lanes[pos]]
+        at = bisect_left(following, pos) + 1
+        return self.all_span_starts[following[at]] if at < len(following) else math.inf
 
     def extent(self) -> tuple[float, float] | None:
         """Return the first start and last end of the shown items, or None if none are shown."""

@@ -32,33 +32,34 @@ class LaneState:
         self.soft = [-math.inf] * lanes
         self.last: list[Shape | None] = [None] * lanes
         self.title_from = [0.0] * lanes  # where the last shape's title starts
-        self.next_obstacle = [0] * lanes
         self.obstacles = obstacles  # per lane: (left, right), sorted and disjoint
         self.limits = limits  # per lane: titles end before this
+        # Per lane, the first obstacle not yet left behind, and its edges (infinite if none):
+        # markers come in order of x, so an obstacle left behind stays behind.
+        self.next_obstacle = [0] * lanes
+        self.next_left = [lane[0][0] if lane else math.inf for lane in obstacles]
+        self.next_right = [lane[0][1] if lane else math.inf for lane in obstacles]
 
     def copy(self) -> LaneState:
         """Return a copy to try a bin on."""
-        other = LaneState(self.metrics, self.obstacles, self.limits)
+        other = LaneState.__new__(LaneState)
+        other.metrics, other.obstacles, other.limits = self.metrics, self.obstacles, self.limits
         other.hard, other.soft = self.hard[:], self.soft[:]
         other.last, other.title_from = self.last[:], self.title_from[:]
         other.next_obstacle = self.next_obstacle[:]
+        other.next_left, other.next_right = self.next_left[:], self.next_right[:]
         return other
 
-    def _reach(self, lane: int, left: float, right: float) -> float | None:
-        """Return how far a title after [left, right] may reach, or None if that is blocked."""
+    def _pass_obstacles(self, lane: int, left: float) -> None:
+        """Move past the obstacles of a lane that end a gap before left."""
         gap = self.metrics.gap
         obstacles = self.obstacles[lane]
         i = self.next_obstacle[lane]
-        # Markers come in order of x, so obstacles left behind stay behind.
         while i < len(obstacles) and obstacles[i][1] + gap <= left:
             i += 1
         self.next_obstacle[lane] = i
-        limit = self.limits[lane]
-        if i < len(obstacles):
-            if obstacles[i][0] < right + gap:
-                return None
-            limit = min(limit, obstacles[i][0])
-        return limit - gap
+        edges = obstacles[i] if i < len(obstacles) else (math.inf, math.inf)
+        self.next_left[lane], self.next_right[lane] = edges
 
     def _cut(self, lane: int, left: float, cuts: list[Cut]) -> None:
         """Elide the lane's last title so that it ends a gap before left."""
@@ -76,16 +77,22 @@ class LaneState:
         # One pass over the lanes: the first that keeps the previous title whole with room for
         # this one wins at once; else the first that keeps that title; else the first open one.
         gap, hard, soft = m.gap, self.hard, self.soft
+        next_left, next_right, limits = self.next_left, self.next_right, self.limits
+        clear = left - gap  # a lane is open if what it holds ends at or before this
+        after = right + gap  # where this marker's title would start
         keeps_title: tuple[int, float] | None = None
         anywhere: tuple[int, float] | None = None
         for lane in range(first_lane, m.lanes):
-            if hard[lane] + gap > left:
+            if hard[lane] > clear:
                 continue
-            reach = self._reach(lane, left, right)
-            if reach is None:
-                continue
-            room = reach - (right + gap)
-            if soft[lane] + gap <= left:
+            if next_right[lane] <= clear:
+                self._pass_obstacles(lane, left)
+            obstacle = next_left[lane]
+            if obstacle < after:
+                continue  # the marker itself would touch an obstacle
+            reach = (obstacle if obstacle < limits[lane] else limits[lane]) - gap
+            room = reach - after
+            if soft[lane] <= clear:
                 if room >= want:
                     keeps_title = anywhere = (lane, room)
                     break
@@ -127,6 +134,7 @@ class LaneState:
                 return None
         self.hard, self.soft, self.last = trial.hard, trial.soft, trial.last
         self.title_from, self.next_obstacle = trial.title_from, trial.next_obstacle
+        self.next_left, self.next_right = trial.next_left, trial.next_right
         for shape, width in cuts:
             shape.title = width
         return shapes, skipped

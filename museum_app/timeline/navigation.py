@@ -22,8 +22,9 @@ def step(
     order, starts = index.order, index.order_starts
     if not order:
         return None
-    if current is not None and current in index.rank:
-        rank = index.rank[current] + direction
+    shown = index.rank_of(current) if current is not None else None
+    if shown is not None:
+        rank = shown + direction
     elif current is not None:
         t = index.items[current].start
         rank = bisect_right(starts, t) if direction > 0 else bisect_left(starts, t) - 1

@@ -4,27 +4,36 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from museum_app.timeline.chunks import Placed, ZoomLayout
 from museum_app.timeline.index import ItemIndex
+from museum_app.timeline.items import ItemKind
 from museum_app.timeline.metrics import LayoutMetrics
-from museum_app.timeline.scale import TimeScale, zoom_bucket
+from museum_app.timeline.scale import TimeScale, clamp_px_per_day, zoom_bucket
 from museum_app.timeline.shapes import Shape, ShapeKind
 
 MAX_ZOOM_LAYOUTS = 8  # zooming in and back out again reuses these
+# The zooms laid out ahead of time, most likely first: a wheel notch in and out, a key press.
+AHEAD_ZOOMS = (1.25, 1 / 1.25, 1.5, 1 / 1.5)
 
 
 class Scene:
     """The layout of one set of shown items with one set of metrics, at any zoom."""
 
     def __init__(
-        self, index: ItemIndex, metrics: LayoutMetrics, measure: Callable[[str], float]
+        self,
+        index: ItemIndex,
+        metrics: LayoutMetrics,
+        measure: Callable[[str], float],
+        titles: dict[int, float] | None = None,
     ) -> None:
+        """Lay out index; titles, if given, caches title widths by item for scenes of the same items."""
         self.index = index
         self.metrics = metrics
         self._measure = measure
-        self._titles: dict[int, float] = {}
+        self._titles: dict[int, float] = {} if titles is None else titles
+        self._labels: dict[str, float] = {}
         self._layouts: OrderedDict[int, ZoomLayout] = OrderedDict()
 
     def title_width(self, item: int) -> float:
@@ -34,12 +43,19 @@ class Scene:
             width = self._titles[item] = self._measure(self.index.items[item].title)
         return width
 
+    def label_width(self, text: str) -> float:
+        """Return the width of a short label (a cluster's count), measured once."""
+        width = self._labels.get(text)
+        if width is None:
+            width = self._labels[text] = self._measure(text)
+        return width
+
     def layout(self, px_per_day: float) -> ZoomLayout:
         """Return the layout of the zoom bucket that px_per_day falls in."""
         bucket = zoom_bucket(px_per_day)
         layout = self._layouts.get(bucket)
         if layout is None:
-            layout = ZoomLayout(self.index, self.metrics, self.title_width, self._measure, bucket)
+            layout = ZoomLayout(self.index, self.metrics, self.title_width, self.label_width, bucket)
             self._layouts[bucket] = layout
             if len(self._layouts) > MAX_ZOOM_LAYOUTS:
                 self._layouts.popitem(last=False)
@@ -48,14 +64,56 @@ class Scene:
         return layout
 
     def chunks(self, scale: TimeScale, x0: float, x1: float) -> list[Placed]:
-        """Return the chunks whose shapes can reach into [x0, x1]."""
-        m = self.metrics
+        """Return the chunks whose shapes can reach into [x0, x1].
+
+        Those of the chunks that [x0, x1] meets: a chunk's own titles stop before its right
+        wall, and what crosses a wall (a wall's markers, a span) is a shape of both chunks.
+        """
         layout = self.layout(scale.px_per_day)
-        # A title may run this far past its chunk's right wall.
-        overhang = m.max_title_px + 2 * (m.marker_radius + m.gap)
-        first = layout.chunk_of(scale.time_of(x0 - overhang))
+        first = layout.chunk_of(scale.time_of(x0))
         last = layout.chunk_of(scale.time_of(x1))
         return [layout.chunk(c) for c in range(first, last + 1)]
+
+    def _ahead(self, scale: TimeScale, width: float) -> Iterator[tuple[ZoomLayout, int]]:
+        """Yield the chunks that a pan or zoom from this view would show next, likeliest first."""
+        t0, t1 = scale.visible_range(width)
+        here = self.layout(scale.px_per_day)
+        neighbours = ((here, here.chunk_of(t0) - 1), (here, here.chunk_of(t1) + 1))
+        for factor in AHEAD_ZOOMS:
+            px_per_day = clamp_px_per_day(scale.px_per_day * factor)
+            if zoom_bucket(px_per_day) == here.bucket:
+                continue
+            # Zooming in shows part of this view; zooming out, up to all of it and more on
+            # either side, as much as the zoom about the mouse may add to that side.
+            more = max(0.0, (t1 - t0) * (1 / factor - 1))
+            layout = self.layout(px_per_day)
+            for c in range(layout.chunk_of(t0 - more), layout.chunk_of(t1 + more) + 1):
+                yield layout, c
+            if factor == AHEAD_ZOOMS[1]:
+                yield from neighbours
+        self.layout(scale.px_per_day)  # the view's own layout stays the most recently used
+
+    def prepare(self, scale: TimeScale, width: float, stop: Callable[[], bool]) -> bool:
+        """Lay out, a chunk at a time until stop() says so, what the next pan or zoom will show.
+
+        Return whether some is left to lay out.
+        """
+        for layout, c in self._ahead(scale, width):
+            if c in layout.chunks:
+                continue
+            if stop():
+                return True
+            layout.chunk(c)
+        return False
+
+    def zoomed_in_shapes(self, scale: TimeScale, width: float) -> list[Shape]:
+        """Return the shapes that a zoom in (a wheel notch) from this view could show."""
+        t0, t1 = scale.visible_range(width)
+        px_per_day = clamp_px_per_day(scale.px_per_day * AHEAD_ZOOMS[0])
+        if zoom_bucket(px_per_day) == zoom_bucket(scale.px_per_day):
+            return []
+        closer = TimeScale(t0, px_per_day)
+        return self.shapes_in(closer, 0, closer.x_of(t1))
 
     def shapes_in(self, scale: TimeScale, x0: float, x1: float) -> list[Shape]:
         """Return every shape drawn at least partly within [x0, x1], each once."""
@@ -65,18 +123,22 @@ class Scene:
             m.max_title_px + m.max_badge_width() + 2 * (m.marker_radius + m.gap)
         ) / scale.px_per_day
         t0, t1 = scale.time_of(x0), scale.time_of(x1)
-        seen: set[int] = set()
+        origin, px_per_day, gap = scale.origin, scale.px_per_day, m.gap
+        seen: set[int] = set()  # a wall's shapes belong to the chunks on both sides of it
         shapes: list[Shape] = []
         for chunk in self.chunks(scale, x0, x1):
             times = chunk.short_times
-            nearby = chunk.short[bisect_left(times, t0 - reach) : bisect_right(times, t1 + reach)]
-            for shape in (*nearby, *chunk.spans):
-                key = id(shape)
-                if key in seen:
-                    continue
-                seen.add(key)
-                left, right = shape.extent(scale, m.gap)
-                if right >= x0 and left <= x1:
+            for shape in chunk.short[bisect_left(times, t0 - reach) : bisect_right(times, t1 + reach)]:
+                # A marker or a badge: its body about its time, then its title (Shape.extent).
+                x = (shape.t0 - origin) * px_per_day
+                right = x + shape.body + (gap + shape.title if shape.title > 0 else 0.0)
+                if right >= x0 and x - shape.body <= x1 and id(shape) not in seen:
+                    seen.add(id(shape))
+                    shapes.append(shape)
+            for shape in chunk.spans:
+                left, right = shape.extent(scale, gap)
+                if right >= x0 and left <= x1 and id(shape) not in seen:
+                    seen.add(id(shape))
                     shapes.append(shape)
         return shapes
 
@@ -93,7 +155,7 @@ class Scene:
         """Say whether an item is drawn on its own (not hidden in a cluster) at a zoom."""
         layout = self.layout(px_per_day)
         it = self.index.items[item]
-        anchor = it.start if item in self.index.span_lane else it.start + 0.5
+        anchor = it.start + 0.5 if it.kind is ItemKind.POINT else it.start
         return item in layout.chunk(layout.chunk_of(anchor)).by_item
 
     def hit(self, scale: TimeScale, x: float, y: float, bottom: float) -> Shape | None:
@@ -121,10 +183,10 @@ class Scene:
         index = self.index
         points = index.points_between(cluster.bin_start, cluster.bin_end)
         spans = index.spans_between(cluster.bin_start, cluster.bin_end)
-        starts = [index.point_times[p] - 0.5 for p in points]
-        starts += [index.span_starts[p] for p in spans]
-        ends = [index.point_times[p] + 0.5 for p in points]
-        ends += [index.end_of(index.span_items[p]) for p in spans]
+        starts = [index.all_point_times[p] - 0.5 for p in points]
+        starts += [index.all_span_starts[p] for p in spans]
+        ends = [index.all_point_times[p] + 0.5 for p in points]
+        ends += [index.end_of(index.all_spans[p]) for p in spans]
         if not starts or cluster.kind is not ShapeKind.CLUSTER:
             return cluster.bin_start, cluster.bin_end
         return min(starts), max(ends)

@@ -36,7 +36,6 @@ from museum_app.ui.event_model import (
     DATE_COLUMN,
     TITLE_COLUMN,
     EventTableModel,
-    VisibleEventsProxy,
 )
 from museum_app.ui.text import fold_words, match_spans
 
@@ -141,8 +140,7 @@ class EventList(QTableView):
         self.setObjectName("eventList")
         self.setAccessibleName(self.tr("Events"))
         self._model = EventTableModel(self)
-        self._proxy = VisibleEventsProxy(self._model, self)
-        self.setModel(self._proxy)
+        self.setModel(self._model)
         self._delegate = HighlightDelegate(self)
         self.setItemDelegateForColumn(TITLE_COLUMN, self._delegate)
         self._by_person = False  # set while a mouse or key event from the person is handled
@@ -172,8 +170,8 @@ class EventList(QTableView):
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self._empty = EmptyState(self)
         self._empty.button.clicked.connect(self.clear_filters_requested)
-        for signal in (self._proxy.modelReset, self._proxy.layoutChanged, self._proxy.rowsInserted,
-                       self._proxy.rowsRemoved):  # fmt: skip
+        for signal in (self._model.modelReset, self._model.layoutChanged, self._model.rowsInserted,
+                       self._model.rowsRemoved):  # fmt: skip
             signal.connect(self._update_empty_state)
         self._update_empty_state()
 
@@ -186,8 +184,15 @@ class EventList(QTableView):
 
     def set_visible_ids(self, ids: Collection[str] | None) -> None:
         """Show only these events (None: all); the current one is selected again when shown."""
-        self._proxy.set_visible_ids(ids)
-        if self._wanted is not None and self.current_id() != self._wanted:
+        if self._model.set_visible_ids(ids) and self._wanted is not None:
+            self.select(self._wanted)
+
+    def set_visible_mask(self, mask: bytes | None) -> None:
+        """Show only the events whose byte is 1, one byte per rank (None: all).
+
+        The same as set_visible_ids, without looking ids up: see EventTableModel.
+        """
+        if self._model.set_visible_mask(mask) and self._wanted is not None:
             self.select(self._wanted)
 
     def set_bookmarked(self, ids: Collection[str]) -> None:
@@ -203,9 +208,7 @@ class EventList(QTableView):
         """Make an event current and scroll to it, without emitting; None or a hidden one clears."""
         self._wanted = event_id
         row = self._model.row_of(event_id) if event_id is not None else None
-        index = (
-            self._proxy.mapFromSource(self._model.index(row, TITLE_COLUMN)) if row is not None else None
-        )
+        index = self._model.index(row, TITLE_COLUMN) if row is not None else None
         by_person, self._by_person = self._by_person, False
         try:
             if index is None or not index.isValid():
@@ -220,12 +223,11 @@ class EventList(QTableView):
     def current_id(self) -> str | None:
         """Return the id of the current event, if any."""
         index = self.currentIndex()
-        return self._model.id_at(self._proxy.mapToSource(index).row()) if index.isValid() else None
+        return self._model.id_at(index.row()) if index.isValid() else None
 
     def visible_ids_in_order(self) -> list[str]:
         """Return the ids of the events shown, in the order shown."""
-        ids = self._proxy.visible_ids()
-        return [s.id for s in self._model.summaries() if ids is None or s.id in ids]
+        return self._model.shown_ids()
 
     def empty_state(self) -> EmptyState:
         """Return the notice shown when no event is listed."""
@@ -255,13 +257,13 @@ class EventList(QTableView):
     def _on_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         """Emit the event the person moved to."""
         if self._by_person and current.isValid():
-            self._wanted = self._model.id_at(self._proxy.mapToSource(current).row())
+            self._wanted = self._model.id_at(current.row())
             self.event_activated.emit(self._wanted)
 
     def _update_empty_state(self) -> None:
         """Show the notice when no row is listed, saying why."""
-        empty = self._proxy.rowCount() == 0
-        filtered = self._model.rowCount() > 0
+        empty = self._model.rowCount() == 0
+        filtered = bool(self._model.summaries_count())
         self._empty.label.setText(
             self.tr("No events match. Clear the search or the category filter.")
             if filtered

@@ -155,3 +155,44 @@ def test_a_cluster_knows_the_time_its_items_cover() -> None:
     scale = TimeScale.fitting(day(2014, 1, 1), day(2015, 1, 1), 1600)
     (cluster,) = scene.shapes_in(scale, 0, 1600)
     assert scene.cluster_extent(cluster) == (day(2014, 5, 1), day(2014, 5, 4))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    items=item_lists(),
+    options=layouts,
+    bucket=st.integers(min_value=-8, max_value=28),
+    window=st.tuples(st.floats(-400, 1800), st.floats(1, 1600)),
+)
+def test_a_view_gets_every_shape_that_meets_it_from_the_chunks_it_meets(
+    items: list[TimelineItem], options: dict[str, Any], bucket: int, window: tuple[float, float]
+) -> None:
+    metrics = LayoutMetrics(**options)
+    scene = Scene(ItemIndex(items), metrics, measure)
+    px_per_day = bucket_px_per_day(bucket)
+    scale = TimeScale(day(2014, 1, 1) - 200 / px_per_day, px_per_day)
+    x0, x1 = window[0], window[0] + window[1]
+    everything, _ = all_shapes(scene, px_per_day)
+    expected = set()
+    for shape in everything:
+        left, right = shape.extent(scale, metrics.gap)
+        if right >= x0 and left <= x1:
+            expected.add(id(shape))
+    assert {id(s) for s in scene.shapes_in(scale, x0, x1)} == expected
+
+
+def test_laying_out_ahead_stops_when_asked_and_changes_nothing_drawn() -> None:
+    items = year_2014()
+    metrics = LayoutMetrics(lanes=12)
+    scale = TimeScale.fitting(day(2014, 3, 1), day(2014, 5, 1), 1600)
+    ahead = Scene(ItemIndex(items), metrics, measure)
+    ahead.shapes_in(scale, 0, 1600)
+    calls = []
+    assert ahead.prepare(scale, 1600, lambda: bool(calls.append(1)) or len(calls) > 2)
+    while ahead.prepare(scale, 1600, lambda: False):
+        pass
+    closer = scale.zoomed(1.25, 800)
+    fresh = Scene(ItemIndex(items), metrics, measure)
+    drawn = [(s.kind, s.item, s.lane, s.title) for s in ahead.shapes_in(closer, 0, 1600)]
+    assert drawn == [(s.kind, s.item, s.lane, s.title) for s in fresh.shapes_in(closer, 0, 1600)]
+    assert ahead.zoomed_in_shapes(scale, 1600)

@@ -215,3 +215,30 @@ def test_the_current_event_comes_back_when_the_filter_shows_it(
         assert events.current_id() is None
         events.set_visible_ids(None)
     assert events.current_id() == chosen
+
+
+def test_a_rank_mask_filters_as_the_same_ids_do(
+    events: EventList, summaries: list[EventSummary]
+) -> None:
+    wanted = {s.id for s in summaries if "business" in s.categories}
+    events.set_visible_ids(wanted)
+    by_ids = events.visible_ids_in_order()
+    mask = bytearray(len(summaries))
+    for s in summaries:
+        mask[s.rank] = s.id in wanted
+    events.set_visible_mask(bytes(mask))
+    assert events.visible_ids_in_order() == by_ids == [i for i in by_rank(summaries) if i in wanted]
+    events.set_visible_mask(None)
+    assert events.model().rowCount() == len(summaries)
+
+
+def test_a_filter_keeps_the_sort_and_sorting_keeps_the_filter(
+    qtbot, events: EventList, summaries: list[EventSummary]
+) -> None:
+    click_header(qtbot, events, TITLE_COLUMN)
+    wanted = {s.id for s in summaries[::3]}
+    events.set_visible_ids(wanted)
+    titles = [cell(events, row, TITLE_COLUMN) for row in range(events.model().rowCount())]
+    assert titles == sorted((s.title for s in summaries if s.id in wanted), key=str.casefold)
+    click_header(qtbot, events, DATE_COLUMN)
+    assert events.visible_ids_in_order() == [i for i in by_rank(summaries) if i in wanted]

@@ -282,3 +282,32 @@ def test_it_paints_with_bookmarks_selection_focus_and_a_dark_palette(view: Timel
     if view.hasFocus():  # an offscreen window may not take focus on every platform
         assert focused.pixelColor(1, 200) == view.palette().color(palette.ColorRole.Highlight)
     assert not math.isnan(view.zoom_level())
+
+
+def test_a_mask_filters_as_the_same_ids_do(qtbot: QtBot, view: TimelineView) -> None:
+    shown = {it.id for it in ITEMS[::2]}
+    view.set_filter(shown)
+    by_ids = (view.ids_in_view(), view.cluster_rects())
+    view.set_visible_mask(bytes(it.id in shown for it in ITEMS))
+    assert (view.ids_in_view(), view.cluster_rects()) == by_ids
+    assert set(view.ids_in_view()) <= shown
+    view.set_visible_mask(None)
+    assert len(view.ids_in_view()) == len(ITEMS)
+
+
+def test_work_done_while_idle_changes_nothing_drawn(qtbot: QtBot, view: TimelineView) -> None:
+    fresh = TimelineView()
+    qtbot.addWidget(fresh)
+    fresh.resize(1600, 600)
+    fresh.set_items(ITEMS)
+    fresh.show()
+    qtbot.waitExposed(fresh)
+    fresh.set_visible_range(*view.visible_range())
+    view.repaint()
+    qtbot.wait(50)  # the view lays out ahead and makes pictures meanwhile; fresh does not
+    for timeline in (view, fresh):
+        timeline.zoom_by(1.25, 700)
+    assert view.ids_in_view() == fresh.ids_in_view()
+    assert [r and r.toRect() for r in map(view.marker_rect, IDS)] == [
+        r and r.toRect() for r in map(fresh.marker_rect, IDS)
+    ]

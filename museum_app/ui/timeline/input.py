@@ -43,8 +43,11 @@ class TimelineInput(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Handle the events of the timeline that are input."""
-        handler = self._handlers.get(event.type())
-        return watched is self._view and handler is not None and handler(event)
+        # While Python's garbage collector takes a closed timeline apart, Qt may still send
+        # its last events through this filter after this object's attributes are gone.
+        handlers = self.__dict__.get("_handlers")
+        handler = None if handlers is None else handlers.get(event.type())
+        return handler is not None and watched is self._view and handler(event)
 
     def _key(self, event: QEvent) -> bool:
         """Step through events, zoom, fit and move with the keyboard."""

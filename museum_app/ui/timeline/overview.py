@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from museum_app.ui.timeline.colours import blend
 
-Counter = Callable[[float, float], int]
+Counter = Callable[[list[float]], list[int]]  # events anchored between each two edges
 Slot = Callable[[], None]
 Role = QPalette.ColorRole
 COLUMN_PX = 2
@@ -40,13 +39,13 @@ class TimelineOverview(QWidget):
         self._fitted_to: tuple[float, float] | None = None
         self._fitted_width = 0.0
         self._grab: float | None = None  # where in the window the mouse holds it, in days
-        self._pictures_cache: tuple[QPixmap, QPixmap] | None = None
-        self._pictures_key: tuple[object, ...] = ()
+        self._picture_cache: QPixmap | None = None
+        self._picture_key: tuple[object, ...] = ()
 
     def set_data(self, counter: Counter | None, extent: tuple[float, float] | None) -> None:
         """Count events with counter over extent (the first start and the last end)."""
         self._counter, self._extent = counter, extent
-        self._pictures_key = ()
+        self._picture_key = ()
         self._refit()
 
     def set_visible_range(self, start: float, end: float) -> None:
@@ -74,6 +73,14 @@ class TimelineOverview(QWidget):
         if self._fitted_to == self._extent and not gone and not zoomed:
             return
         needed = (min(start, wanted[0]), max(end, wanted[1]))
+        if self._fitted_to == self._extent and needed[1] - needed[0] > wanted[1] - wanted[0]:
+            # Zoomed out past the events: widen the strip by more than asked, so that the
+            # next steps out fit in it without drawing the density again.
+            grow = (needed[1] - needed[0]) * 0.25
+            if s0 <= needed[0] and needed[1] <= s1 and (s1 - s0) <= (needed[1] - needed[0]) * 1.6:
+                needed = self._span
+            else:
+                needed = (needed[0] - grow, needed[1] + grow)
         self._span = needed
         self._fitted_to, self._fitted_width = self._extent, end - start
         self.update()
@@ -88,35 +95,31 @@ class TimelineOverview(QWidget):
         s0, s1 = self._span
         return s0 + x / max(self.width(), 1) * (s1 - s0)
 
-    def _pictures(self) -> tuple[QPixmap, QPixmap]:
-        """Return the strip drawn plain and drawn as the window, made again only on change."""
+    def _picture(self) -> QPixmap:
+        """Return the strip's density drawn plain, made again only on change."""
         palette = self.palette()
         plain = palette.color(Role.AlternateBase)
-        lit = blend(palette.color(Role.Highlight), plain, 0.25)
         bars = blend(palette.color(Role.WindowText), plain, 0.6)
-        key = (self._span, self.width(), self.height(), id(self._counter), plain.rgba(), lit.rgba())
-        if self._pictures_cache is not None and key == self._pictures_key:
-            return self._pictures_cache
-        rects = self._bars()
-        pictures = []
-        for background in (plain, lit):
-            picture = QPixmap(max(self.width(), 1), max(self.height(), 1))
-            picture.fill(background)
-            with QPainter(picture) as p:
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(bars)
-                p.drawRects(rects)
-            pictures.append(picture)
-        self._pictures_cache, self._pictures_key = (pictures[0], pictures[1]), key
-        return self._pictures_cache
+        key = (self._span, self.width(), self.height(), id(self._counter), plain.rgba(), bars.rgba())
+        if self._picture_cache is not None and key == self._picture_key:
+            return self._picture_cache
+        picture = QPixmap(max(self.width(), 1), max(self.height(), 1))
+        picture.fill(plain)
+        with QPainter(picture) as p:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(bars)
+            p.drawRects(self._bars())
+        self._picture_cache, self._picture_key = picture, key
+        return picture
 
     def _bars(self) -> list[QRectF]:
         """Return one bar per column, its height the square root of its count of events."""
         if self._counter is None or self.width() <= 0:
             return []
         columns = max(1, self.width() // COLUMN_PX)
-        edges = [self._t(c * COLUMN_PX) for c in range(columns + 1)]
-        counts = [self._counter(a, b) for a, b in pairwise(edges)]
+        s0, s1 = self._span
+        step = (s1 - s0) * COLUMN_PX / max(self.width(), 1)
+        counts = self._counter([s0 + c * step for c in range(columns + 1)])
         top = max(counts, default=0)
         room = self.height() - 4
         bars = []
@@ -138,10 +141,11 @@ class TimelineOverview(QWidget):
         """Draw the density and the window."""
         palette = self.palette()
         with QPainter(self) as p:
-            plain, lit = self._pictures()
-            p.drawPixmap(0, 0, plain)
+            p.drawPixmap(0, 0, self._picture())
             rect = self.window_rect()
-            p.drawPixmap(rect, lit, rect)
+            lit = QColor(palette.color(Role.Highlight))
+            lit.setAlphaF(0.25)  # the window: the strip tinted with the highlight
+            p.fillRect(rect, lit)
             p.setPen(QPen(palette.color(Role.Highlight), 1.5))
             p.drawRect(rect.adjusted(0.5, 0, -0.5, 0))
             p.setPen(QPen(palette.color(Role.Mid), 1))

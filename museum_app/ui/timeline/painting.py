@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QImage,
-    QPainter,
-    QPen,
-    QPixmap,
-    QPolygonF,
-)
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPixmap, QPolygonF
 
 from museum_app.timeline.clusters import count_label
 from museum_app.timeline.items import ItemKind, TimelineItem
@@ -25,10 +16,11 @@ from museum_app.timeline.metrics import LayoutMetrics
 from museum_app.timeline.scale import TimeScale
 from museum_app.timeline.shapes import Shape, ShapeKind
 from museum_app.ui.timeline.colours import Colours, blend
+from museum_app.ui.timeline.pictures import TextPictures, Title
 
 BOOKMARK_COLOUR = QColor("#DDAA33")
 HATCH_PERIOD = 8
-TITLE_STEP = 12  # elided titles are cut to multiples of this, so their pictures serve longer
+MAX_BADGES = 1000  # a badge's picture is keyed by its label and width
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,21 +58,21 @@ def _ink_on(colour: QColor) -> QColor:
 
 
 class ShapePainter:
-    """Draw shapes in lanes; elided titles are cached, as eliding costs more than drawing."""
+    """Draw shapes in lanes from pictures made once: markers, badges and titles are blits."""
 
     def __init__(self, font: QFont, metrics: LayoutMetrics, dpr: float = 1.0) -> None:
         self.dpr = dpr
-        self._pictures: dict[tuple[object, ...], QPixmap] = {}
-        self._elided: dict[tuple[object, ...], str] = {}
-        self._seen: set[tuple[object, ...]] = set()
-        self.font = QFont(font)
-        self.bold = QFont(font)
-        self.bold.setBold(True)
         self.metrics = metrics
-        self._fm = QFontMetricsF(self.font)
-        self._bold_fm = QFontMetricsF(self.bold)
+        self.font = QFont(font)
+        self.text = TextPictures(font, dpr)
+        self._markers: dict[tuple[tuple[str, ...], int], QPixmap] = {}  # first two colours
+        self._by_colours: dict[tuple[tuple[str, ...], int], QPixmap] = {}  # all colours
+        self._wanted_markers: dict[tuple[tuple[str, ...], int], QColor] = {}
+        self._badges: dict[tuple[object, ...], QPixmap] = {}
         self._hatches: dict[tuple[int, int, int], QBrush] = {}
         self._colours: dict[str, QColor] = {}
+        self._titles: list[Title] = []  # to draw after the markers and bars
+        self._frame: Frame | None = None  # the last paint's
 
     def _colour(self, name: str) -> QColor:
         """Return a category colour, parsed once."""
@@ -88,35 +80,6 @@ class ShapePainter:
         if colour is None:
             colour = self._colours[name] = QColor(name)
         return colour
-
-    def _title(
-        self, item: int, title: str, width: float, bold: bool, ink: QColor, full: float
-    ) -> tuple[str, QPixmap | None]:
-        """Return the title elided to width, and a picture of it once it has been seen before.
-
-        Drawing a picture is several times faster than laying out text, but making one costs
-        more than drawing the text once; so a title gets its picture the second time it shows.
-        """
-        fm = self._bold_fm if bold else self._fm
-        # A whole title looks the same at every zoom; elided ones are cut to a few widths.
-        room = 0 if full <= width else int(width // TITLE_STEP * TITLE_STEP)
-        key = ("title", item, room, bold, ink.rgba())
-        picture = self._pictures.get(key)
-        if picture is not None:
-            return "", picture
-        text = self._elided.get((item, room, bold))
-        if text is None:
-            text = fm.elidedText(title, Qt.TextElideMode.ElideRight, room) if room else title
-            self._elided[item, room, bold] = text
-        if key not in self._seen:
-            self._seen.add(key)
-            return text, None
-        picture, _ = self._picture(key, (math.ceil(fm.horizontalAdvance(text)) + 1, fm.height()))
-        with QPainter(picture) as p:
-            p.setFont(self.bold if bold else self.font)
-            p.setPen(ink)
-            p.drawText(QPointF(0, fm.ascent()), text)  # plain text: data never runs as markup
-        return text, picture
 
     def _hatch(self, colour: QColor, background: QColor, height: int) -> QBrush:
         """Return a tile for uncertain spans: faded, hatched, with dashed edges."""
@@ -134,62 +97,103 @@ class ShapePainter:
             brush = self._hatches[key] = QBrush(image)
         return brush
 
-    def _picture(self, key: tuple[object, ...], size: tuple[float, float]) -> tuple[QPixmap, bool]:
-        """Return a cached picture for key, and whether it is new and still to be drawn."""
-        picture = self._pictures.get(key)
-        if picture is not None:
-            return picture, False
+    def _new_picture(self, size: tuple[float, float]) -> QPixmap:
+        """Return a clear picture of a size in logical pixels."""
         w, h = size
         picture = QPixmap(math.ceil(w * self.dpr), math.ceil(h * self.dpr))
         picture.setDevicePixelRatio(self.dpr)
         picture.fill(Qt.GlobalColor.transparent)
-        self._pictures[key] = picture
-        return picture, True
-
-    def _marker(self, colours: tuple[str, ...], outline: QColor) -> QPixmap:
-        """Return the diamond of a known day, split when the event has a second category."""
-        r = self.metrics.marker_radius
-        picture, new = self._picture(("marker", colours[:2], outline.rgba()), (2 * r + 2, 2 * r + 2))
-        if new:
-            with QPainter(picture) as p:
-                p.setRenderHint(QPainter.RenderHint.Antialiasing)
-                p.setPen(QPen(outline, 1))
-                p.setBrush(self._colour(colours[0]) if colours else outline)
-                p.drawPolygon(_diamond(r + 1, r + 1, r))
-                if len(colours) > 1:
-                    p.setPen(Qt.PenStyle.NoPen)
-                    p.setBrush(self._colour(colours[1]))
-                    c = r + 1
-                    p.drawPolygon(
-                        QPolygonF([QPointF(c, 2.5), QPointF(2 * r - 0.5, c), QPointF(c, 2 * r - 0.5)])
-                    )
         return picture
 
-    def _paint_badge(self, p: QPainter, shape: Shape, frame: Frame) -> None:
-        """Draw a cluster's badge: a pill with the count over a second one that suggests a stack.
+    def _marker(self, colours: tuple[str, ...], outline: QColor) -> QPixmap | None:
+        """Return the picture of a known day's diamond, or None if it is not made yet."""
+        key = (colours, outline.rgba())
+        picture = self._by_colours.get(key)
+        if picture is None:
+            picture = self._markers.get((colours[:2], key[1]))
+            if picture is None:
+                self._wanted_markers[colours[:2], key[1]] = outline
+                return None
+            self._by_colours[key] = picture
+        return picture
 
-        Like titles, a badge is drawn as it is the first time and kept as a picture after.
+    def _draw_marker(
+        self, p: QPainter, colours: tuple[str, ...], outline: QColor, centre: tuple[float, float]
+    ) -> None:
+        """Draw a diamond, split in two colours when the event has a second category."""
+        x, y = centre
+        r = self.metrics.marker_radius
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(outline, 1))
+        p.setBrush(self._colour(colours[0]) if colours else outline)
+        p.drawPolygon(_diamond(x, y, r))
+        if len(colours) > 1:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self._colour(colours[1]))
+            p.drawPolygon(
+                QPolygonF([QPointF(x, y - r + 1.5), QPointF(x + r - 1.5, y), QPointF(x, y + r - 1.5)])
+            )
+        p.restore()
+
+    def want_markers(self, colour_sets: Iterable[tuple[str, ...]], outline: QColor) -> None:
+        """Ask for the marker pictures of these categories' colours, to be made ahead."""
+        for colours in colour_sets:
+            key = (colours[:2], outline.rgba())
+            if key not in self._markers:
+                self._wanted_markers[key] = outline
+
+    def make_waiting(self, stop: Callable[[], bool]) -> bool:
+        """Make pictures of markers and text drawn directly before, until stop() says so.
+
+        Return whether some are left to make.
         """
+        r = self.metrics.marker_radius
+        while self._wanted_markers:
+            if stop():
+                return True
+            key, outline = self._wanted_markers.popitem()
+            picture = self._markers[key] = self._new_picture((2 * r + 2, 2 * r + 2))
+            with QPainter(picture) as p:
+                self._draw_marker(p, key[0], outline, (r + 1, r + 1))
+        return self.text.make_waiting(stop)
+
+    def make_ahead(self, shapes: Sequence[Shape], stop: Callable[[], bool]) -> bool:
+        """Make the title pictures of shapes about to be shown, until stop() says so.
+
+        Return whether some are left to make.
+        """
+        frame = self._frame
+        if frame is None:
+            return False
+        ink, text = frame.colours.text, self.text
+        for shape in shapes:
+            if shape.kind is ShapeKind.POINT and shape.title > 0:
+                title = frame.items[shape.item].title
+                if not text.has(title, False, ink):
+                    if stop():
+                        return True
+                    text.make(title, False, ink, frame.title_width(shape.item))
+        return False
+
+    def _paint_badge(self, p: QPainter, shape: Shape, frame: Frame) -> None:
+        """Draw a cluster's badge: a pill with the count over a second one that suggests a stack."""
         colours, h = frame.colours, self.metrics.row_height - 6
         left, right = shape.body_x(frame.scale)
         width = round(right - left)
-        at = QPointF(round(left), self.metrics.lane_top(0, frame.bottom) + 1)
-        key = ("badge", shape.count, width, colours.button.rgba(), colours.button_text.rgba())
-        picture = self._pictures.get(key)
-        if picture is None and key not in self._seen:
-            self._seen.add(key)
-            p.save()
-            p.translate(at)
-            self._draw_badge(p, shape.count, width, colours)
-            p.restore()
-            return
+        label = count_label(shape.count)
+        key = (label, width, colours.button.rgba(), colours.button_text.rgba(), colours.dark.rgba())
+        picture = self._badges.get(key)
         if picture is None:
-            picture, _ = self._picture(key, (width + 3, h + 3))
+            if len(self._badges) >= MAX_BADGES:
+                for old in list(islice(self._badges, MAX_BADGES // 2)):
+                    del self._badges[old]  # the oldest half
+            picture = self._badges[key] = self._new_picture((width + 3, h + 3))
             with QPainter(picture) as q:
-                self._draw_badge(q, shape.count, width, colours)
-        p.drawPixmap(at, picture)
+                self._draw_badge(q, label, width, colours)
+        p.drawPixmap(QPointF(round(left), round(self.metrics.lane_top(0, frame.bottom) + 1)), picture)
 
-    def _draw_badge(self, p: QPainter, count: int, width: float, colours: Colours) -> None:
+    def _draw_badge(self, p: QPainter, label: str, width: float, colours: Colours) -> None:
         """Draw a badge with its top left at the origin."""
         h = self.metrics.row_height - 6
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -201,54 +205,79 @@ class ShapePainter:
         p.drawRoundedRect(rect, h / 2, h / 2)
         p.setPen(colours.button_text)
         p.setFont(self.font)
-        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, count_label(count))
+        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
 
     def paint(self, p: QPainter, shapes: Sequence[Shape], frame: Frame) -> None:
         """Draw the shapes, the selected one last so that its outline lies on top."""
-        if len(self._pictures) > 2500:  # titles mostly; a few screens' worth is plenty
-            self._pictures.clear()
-            self._seen.clear()
-            self._elided.clear()
         m = self.metrics
-        p.setFont(self.font)
+        self.text.begin()
+        self._titles = []
+        self._frame = frame
         chosen: Shape | None = None
+        cluster, selected = ShapeKind.CLUSTER, frame.selected
+        point, bookmarked, items = ShapeKind.POINT, frame.bookmarked, frame.items
+        origin, px_per_day = frame.scale.origin, frame.scale.px_per_day
+        r, gap, row, bottom = m.marker_radius, m.gap, m.row_height, frame.bottom
+        ink, base, half_text = frame.colours.text, frame.colours.base, self.text.height / 2
+        least, titles = m.min_title_px / 2, self._titles
         for shape in shapes:
-            if shape.kind is ShapeKind.CLUSTER:
+            kind, item_index = shape.kind, shape.item
+            if kind is cluster:
                 self._paint_badge(p, shape, frame)
-            elif shape.item == frame.selected:
+            elif item_index == selected:
                 chosen = shape
-            else:
+            elif kind is not point or item_index in bookmarked:
                 self._paint_item(p, shape, frame, False)
+            else:  # the common case, kept short: a plain marker and its title
+                x = (shape.t0 - origin) * px_per_day
+                middle = bottom - (shape.lane + 0.5) * row
+                item = items[item_index]
+                picture = self._marker(item.colours, ink)
+                if picture is None:
+                    self._draw_marker(p, item.colours, ink, (x, middle))
+                else:
+                    p.drawPixmap(round(x - r - 1), round(middle - r - 1), picture)
+                if shape.title > 0:
+                    start = round(x + r + gap)
+                    room = x + r + gap + shape.title - start
+                    if room >= least:
+                        full = frame.title_width(item_index)
+                        top = round(middle - half_text)
+                        titles.append((item.title, False, ink, full, start, top, room, base, None))
         if chosen is not None:
             self._paint_item(p, chosen, frame, True)
-        elif frame.selected is not None:  # hidden in a cluster: ring the cluster instead
-            it = frame.items[frame.selected]
+        # Titles after every marker and bar, so that the painter's state changes seldom.
+        self.text.draw_all(p, self._titles)
+        if chosen is None and selected is not None:  # hidden in a cluster: ring the cluster instead
+            it = frame.items[selected]
             anchor = it.start + 0.5 if it.kind is ItemKind.POINT else it.start
             for shape in shapes:
-                if shape.kind is ShapeKind.CLUSTER and shape.bin_start <= anchor < shape.bin_end:
+                if shape.kind is cluster and shape.bin_start <= anchor < shape.bin_end:
                     left, right = shape.body_x(frame.scale)
                     p.setPen(QPen(frame.colours.highlight, 2.5))
                     p.setBrush(Qt.BrushStyle.NoBrush)
                     h = m.row_height - 2
-                    top = m.lane_top(0, frame.bottom) + 1
-                    p.drawRoundedRect(QRectF(left - 2, top, right - left + 4, h), h / 2, h / 2)
+                    ring_top = m.lane_top(0, frame.bottom) + 1
+                    p.drawRoundedRect(QRectF(left - 2, ring_top, right - left + 4, h), h / 2, h / 2)
 
     def _paint_item(self, p: QPainter, shape: Shape, frame: Frame, selected: bool) -> None:
         """Draw an event's marker or bar, its bookmark and its title."""
         m, colours = self.metrics, frame.colours
-        middle = m.lane_top(shape.lane, frame.bottom) + m.row_height / 2
+        middle = frame.bottom - (shape.lane + 0.5) * m.row_height
         item = frame.items[shape.item]
         left, right = shape.body_x(frame.scale)
+        under = colours.base  # what a title cut short fades into
         if shape.kind is ShapeKind.POINT:
             x, r = (left + right) / 2, m.marker_radius
             if selected:
                 p.setPen(QPen(colours.highlight, 2.5))
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawPolygon(_diamond(x, middle, r + 3.5))
-            p.drawPixmap(
-                QPointF(round(x - r - 1), round(middle - r - 1)),
-                self._marker(item.colours, colours.text),
-            )
+            picture = self._marker(item.colours, colours.text)
+            if picture is None:
+                self._draw_marker(p, item.colours, colours.text, (x, middle))
+            else:
+                p.drawPixmap(round(x - r - 1), round(middle - r - 1), picture)
             star = QPointF(right - 1, middle - r + 1)
             ink, halo = colours.text, None
         else:
@@ -256,8 +285,10 @@ class ShapePainter:
             self._paint_span(p, item.kind, colour, (left, right), middle, selected, frame)
             star = QPointF(max(left, 0) + 5, middle - m.row_height / 2 + 6)
             uncertain = item.kind is ItemKind.UNCERTAIN
-            ink = colours.text if uncertain or not shape.inside else _ink_on(colour)
+            solid_inside = shape.inside and not uncertain
+            ink = _ink_on(colour) if solid_inside else colours.text
             halo = colours.base if uncertain and shape.inside else None
+            under = colour if solid_inside else under
         if shape.item in frame.bookmarked:
             p.setPen(QPen(colours.text, 0.8))
             p.setBrush(BOOKMARK_COLOUR)
@@ -268,10 +299,10 @@ class ShapePainter:
             if shape.inside:  # slide along a long bar so that the title stays in view
                 start = max(left + m.gap, 4.0)
                 end = min(right - m.gap, start + shape.title)
-            full = frame.title_width(shape.item)
-            self._paint_title(
-                p, shape.item, (item.title, full), (start, end), middle, selected, ink, halo
-            )
+            if end - start >= m.min_title_px / 2:
+                x, top = round(start), round(middle - self.text.height / 2)
+                full = frame.title_width(shape.item)
+                self._titles.append((item.title, selected, ink, full, x, top, end - x, under, halo))
 
     def _paint_span(
         self, p: QPainter, kind: ItemKind, colour: QColor, bar: tuple[float, float], y: float,
@@ -300,25 +331,3 @@ class ShapePainter:
             p.setPen(QPen(frame.colours.highlight, 2.5))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(rect.adjusted(-2, -2, 2, 2))
-
-    def _paint_title(
-        self, p: QPainter, item: int, title: tuple[str, float], room: tuple[float, float],
-        middle: float, selected: bool, ink: QColor, halo: QColor | None,
-    ) -> None:  # fmt: skip
-        """Draw a title elided to its room, on a plain label when it lies on hatching."""
-        left, right = room
-        if right - left < self.metrics.min_title_px / 2:
-            return
-        text, picture = self._title(item, title[0], right - left, selected, ink, title[1])
-        fm = self._bold_fm if selected else self._fm
-        top = middle - fm.height() / 2
-        if halo is not None:
-            width = fm.horizontalAdvance(text) if picture is None else picture.width() / self.dpr
-            p.fillRect(QRectF(left - 2, top, width + 3, fm.height()), halo)
-        if picture is not None:
-            p.drawPixmap(QPointF(round(left), round(top)), picture)
-            return
-        p.setFont(self.bold if selected else self.font)
-        p.setPen(ink)
-        p.drawText(QPointF(round(left), round(top) + fm.ascent()), text)
-        p.setFont(self.font)

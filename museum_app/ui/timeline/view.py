@@ -6,10 +6,9 @@ import math
 from collections.abc import Collection, Sequence
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFocusEvent,
-    QFont,
     QFontMetricsF,
     QHelpEvent,
     QPainter,
@@ -20,23 +19,25 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from museum_app.timeline import navigation
-from museum_app.timeline.index import ItemIndex
+from museum_app.timeline.index import MAX_SPAN_LANES
 from museum_app.timeline.items import TimelineItem
 from museum_app.timeline.metrics import LayoutMetrics
 from museum_app.timeline.scale import TimeScale
 from museum_app.timeline.scene import Scene
 from museum_app.timeline.shapes import Shape, ShapeKind
-from museum_app.timeline.ticks import AxisLayout, layout_axis
-from museum_app.ui.timeline.chrome import paint_axis, paint_overlay, tooltip_text
+from museum_app.timeline.shown import ShownItems
+from museum_app.ui.timeline.chrome import Axis, paint_overlay, tooltip_text
 from museum_app.ui.timeline.colours import Colours
 from museum_app.ui.timeline.input import TimelineInput
 from museum_app.ui.timeline.overview import TimelineOverview, tool_button
-from museum_app.ui.timeline.painting import Frame, ShapePainter
+from museum_app.ui.timeline.painting import Frame
+from museum_app.ui.timeline.stage import Stage
 
 Role = QPalette.ColorRole
 OVERVIEW_HEIGHT = 30
 TOP_MARGIN = 6
 ZOOM_STEP = 1.5  # for + and - and the buttons
+IDLE_SLICE_MS = 3.0  # work done ahead of time in slices this short, so input never waits long
 DESCRIPTION = (
     "A timeline of events. Left and Right arrows select the previous or next event, Enter "
     "opens it; plus and minus zoom, F fits everything, Home and End go to the start and end, "
@@ -59,21 +60,23 @@ class TimelineView(QWidget):
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(240, 160)
+        self._shown = ShownItems()
         self._items: list[TimelineItem] = []
-        self._ids: dict[str, int] = {}
-        self._visible_ids: frozenset[str] | None = None
         self._bookmarked_ids: frozenset[str] = frozenset()
         self._bookmarked: frozenset[int] = frozenset()
         self._selected: int | None = None
-        self._index = ItemIndex([])
-        self._scene: Scene | None = None
-        self._painter: ShapePainter | None = None
-        self._painter_dpr = 1.0
-        self._axis: tuple[tuple[float, float, int], AxisLayout] | None = None
-        self._text_widths: dict[str, float] = {}
+        self._index = self._shown.index(MAX_SPAN_LANES)
+        self._stage = Stage(self.font())
+        self._axis: Axis | None = None
+        self._axis_dpr = 1.0
         year = date.today().year
         self._range = (float(date(year, 1, 1).toordinal()), float(date(year + 1, 1, 1).toordinal()))
         self._scale = TimeScale.fitting(*self._range, self.width())
+        # After a paint, when nothing else waits: pictures of the titles just drawn as text, and
+        # the layout of what a pan or a zoom would show next, so that those steps only paint.
+        # (Not at once: the turn of the event loop that paints is over before it starts.)
+        self._idle = QTimer(self, singleShot=True, interval=2)
+        self._idle.timeout.connect(self._work_ahead)
         self._input = TimelineInput(self)  # keeps the event filter alive
         self.overview = TimelineOverview(self)
         self.overview.range_requested.connect(self.set_visible_range)
@@ -92,32 +95,44 @@ class TimelineView(QWidget):
         """Show these items, given in the app's date order; the first time, fit them in view."""
         selected = self.selected_id()
         first = not self._items
-        self._items = list(items)
-        self._ids = {it.id: i for i, it in enumerate(self._items)}
-        self._selected = self._ids.get(selected) if selected is not None else None
-        self._bookmarked = frozenset(self._ids[i] for i in self._bookmarked_ids if i in self._ids)
+        self._shown.set_items(items)
+        self._items = self._shown.items
+        self._selected = self._shown.find(selected)
+        self._bookmarked = self._bookmarks()
+        self._stage.forget_items()
         self._rebuild()
         if first:
             self.fit_all()
 
     def set_filter(self, visible_ids: Collection[str] | None) -> None:
         """Show only these ids (None: all); the others are neither drawn, hit nor stepped to."""
-        wanted = None if visible_ids is None else frozenset(visible_ids)
-        if wanted != self._visible_ids:
-            self._visible_ids = wanted
+        if self._shown.set_filter(visible_ids):
+            self._rebuild()
+
+    def set_visible_mask(self, mask: bytes | None) -> None:
+        """Show only the items whose byte is 1: one byte per item, in the order given (None: all).
+
+        The same as set_filter, without looking up ids: the cheaper way for a caller that
+        knows each event's place in the date order. New items (set_items) show all again.
+        """
+        if self._shown.set_mask(mask):
             self._rebuild()
 
     def set_bookmarked(self, ids: Collection[str]) -> None:
         """Mark these ids as bookmarked."""
         self._bookmarked_ids = frozenset(ids)
-        self._bookmarked = frozenset(self._ids[i] for i in self._bookmarked_ids if i in self._ids)
+        self._bookmarked = self._bookmarks()
         self.update()
+
+    def _bookmarks(self) -> frozenset[int]:
+        """Return the items bookmarked."""
+        found = map(self._shown.find, self._bookmarked_ids)
+        return frozenset(item for item in found if item is not None)
 
     def _rebuild(self) -> None:
         """Index the shown items anew and drop every layout made of the old ones."""
-        self._index = ItemIndex(self._items, self._visible_ids)
-        self._scene = None
-        self.overview.set_data(self._index.count_between, self._index.extent())
+        self._index = self._shown.index(self._metrics().span_lanes)
+        self.overview.set_data(self._index.counts_between, self._index.extent())
         self.update()
 
     def _metrics(self) -> LayoutMetrics:
@@ -130,21 +145,17 @@ class TimelineView(QWidget):
     def _current_scene(self) -> Scene:
         """Return the scene, made anew when the items, filter, font or height changed."""
         metrics = self._metrics()
-        dpr = self.devicePixelRatioF()
-        if self._scene is None or self._scene.metrics != metrics or self._painter_dpr != dpr:
-            self._painter_dpr = dpr
-            bold = QFont(self.font())
-            bold.setBold(True)  # a selected title is bold, and must fit the same room
-            self._scene = Scene(self._index, metrics, QFontMetricsF(bold).horizontalAdvance)
-            self._painter = ShapePainter(self.font(), metrics, dpr)
-        return self._scene
+        # A new height: the spans' lanes are kept up to as many as can be shown.
+        self._index = self._shown.index(metrics.span_lanes)
+        return self._stage.scene(self._index, metrics, self.devicePixelRatioF())
 
     # Selection
 
     def select(self, event_id: str | None) -> None:
         """Highlight an event and bring it into view; this does not emit event_activated."""
-        self._selected = self._ids.get(event_id) if event_id is not None else None
-        if self._selected is not None and self._selected in self._index.rank:
+        self._selected = self._shown.find(event_id)
+        if self._index.shows(self._selected):
+            assert self._selected is not None
             self._reveal(self._selected)
         self.update()
 
@@ -176,8 +187,8 @@ class TimelineView(QWidget):
 
     def marker_rect(self, event_id: str) -> QRectF | None:
         """Return the visible part of an event's marker or bar, or None if it is not drawn."""
-        item = self._ids.get(event_id)
-        if item is None or item not in self._index.rank:
+        item = self._shown.find(event_id)
+        if item is None or not self._index.shows(item):
             return None
         shape = self._current_scene().shape_of(item, self._scale, 0, self.width())
         return None if shape is None else self._body_rect(shape)
@@ -268,40 +279,41 @@ class TimelineView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the lanes and the axis, only what meets the exposed rectangle."""
         scene = self._current_scene()
-        assert self._painter is not None
         palette = self.palette()
         exposed = QRectF(event.rect())
         width, axis_top, axis_height = float(self.width()), self._axis_top(), self._axis_height()
-        selected = self._selected if self._selected in self._index.rank else None
+        selected = self._selected if self._index.shows(self._selected) else None
         frame = Frame(
             self._items, self._scale, self._lanes_bottom(), width, selected, self._bookmarked,
             Colours.of(palette), scene.title_width,
         )  # fmt: skip
         with QPainter(self) as p:
             p.fillRect(exposed, frame.colours.base)
-            fm = QFontMetricsF(self.font())
-            paint_axis(p, self._axis_layout(), axis_top, (width, axis_height), TOP_MARGIN, fm, palette)
+            axis = self._axis_strip()
+            axis.paint(
+                p, axis.layout(self._scale, width), axis_top, (width, axis_height), TOP_MARGIN, palette
+            )
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
             p.setClipRect(QRectF(0, 0, width, axis_top))
             shapes = scene.shapes_in(self._scale, exposed.left() - 1, exposed.right() + 1)
-            self._painter.paint(p, shapes, frame)
+            self._stage.painter.paint(p, shapes, frame)
             p.setClipping(False)
-            empty = None if self._index.order else self.tr("No events to show")
+            empty = None if self._index else self.tr("No events to show")
             paint_overlay(p, frame, axis_top, axis_height, self.hasFocus(), empty)
+        self._idle.start()
 
-    def _axis_layout(self) -> AxisLayout:
-        """Return the axis for the current view, computed once per view."""
-        key = (self._scale.origin, self._scale.px_per_day, self.width())
-        if self._axis is None or self._axis[0] != key:
-            self._axis = (key, layout_axis(self._scale, self.width(), self._text_width))
-        return self._axis[1]
+    def _work_ahead(self) -> None:
+        """Do one short slice of the work that makes the next paint cheap; go on later if need be."""
+        ink = self.palette().color(Role.WindowText)
+        if self._stage.work_ahead(self._scale, self.width(), IDLE_SLICE_MS, ink):
+            self._idle.start()
 
-    def _text_width(self, text: str) -> float:
-        """Return the width of an axis label, measured once."""
-        width = self._text_widths.get(text)
-        if width is None:
-            width = self._text_widths[text] = QFontMetricsF(self.font()).horizontalAdvance(text)
-        return width
+    def _axis_strip(self) -> Axis:
+        """Return the axis, made anew when the font or the screen changes."""
+        if self._axis is None or self._axis_dpr != self.devicePixelRatioF():
+            self._axis_dpr = self.devicePixelRatioF()
+            self._axis = Axis(self.font(), self._axis_dpr)
+        return self._axis
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the same stretch of time in view, and place the overview and buttons."""
@@ -319,7 +331,7 @@ class TimelineView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         """Measure text anew when the font changes."""
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._scene, self._axis, self._text_widths = None, None, {}
+            self._stage, self._axis = Stage(self.font()), None
         super().changeEvent(event)
 
     # What input does (TimelineInput turns keys, clicks and wheels into these)

@@ -1,0 +1,113 @@
+"""Run once in a fresh process: time start-up to a painted window, or an import; print JSON.
+
+  probe.py bare                  a bare QApplication showing an empty QMainWindow
+  probe.py app DATA_DIR          museum_app's main window on a data directory
+  probe.py import DATA_DIR PACK  import a pack into a data directory (the catalog built first)
+
+Start-up is timed from the moment the parent started this process (BENCH_STARTED, a
+time.monotonic() in milliseconds: one clock for every process on the machine) to the end
+of the window's first paint: the first Paint event of any widget of the window, and the
+turn of the event loop after it, by which the whole window has been painted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+SCREEN_FRACTION = 0.92  # the app sizes its first window so; the bare one is sized the same
+
+
+def _rss_mb() -> float:
+    """Return this process's resident memory in megabytes."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _report(started: float, **more: object) -> None:
+    """Print the figures and leave at once (tearing down is not start-up)."""
+    figures = {"first_paint_ms": time.monotonic() * 1000 - started, "rss_mb": _rss_mb(), **more}
+    print(json.dumps(figures), flush=True)
+    os._exit(0)
+
+
+def _start_up(kind: str, data_dir: Path | None) -> None:
+    """Show a window and report once it has been painted."""
+    started = float(os.environ["BENCH_STARTED"])
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+    if kind == "bare":
+        app = QApplication(sys.argv[:1])
+        window: QWidget = QMainWindow()
+        screen = window.screen().availableGeometry()
+        window.resize(
+            min(1440, int(screen.width() * SCREEN_FRACTION)),
+            min(920, int(screen.height() * SCREEN_FRACTION)),
+        )
+    else:
+        from museum_app.app import application, build_window
+
+        app = application()
+        window = build_window(data_dir)
+
+    class FirstPaint(QObject):
+        """Wait for the window's first Paint event, then report after that paint ends."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if (
+                not self.seen
+                and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget)
+                and watched.window() is window
+            ):
+                self.seen = True
+                QTimer.singleShot(0, lambda: _report(started))
+            return False
+
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)
+    window.show()
+    app.exec()
+
+
+def _import(data_dir: Path, pack: Path) -> None:
+    """Time importing a pack into a data directory whose catalog is already built."""
+    from museum_app import paths
+    from museum_app.store.library import Library
+
+    library = Library(data_dir, paths.shipped_data_dir())
+    start = time.perf_counter()
+    library.import_pack(pack)
+    seconds = time.perf_counter() - start
+    events = library.catalog.count()
+    library.close()
+    print(json.dumps({"import_s": seconds, "events": events, "rss_mb": _rss_mb()}), flush=True)
+
+
+def main(argv: list[str]) -> int:
+    """Run the probe named by argv."""
+    kind = argv[0] if argv else ""
+    if kind == "bare":
+        _start_up("bare", None)
+    elif kind == "app" and len(argv) == 2:
+        _start_up("app", Path(argv[1]))
+    elif kind == "import" and len(argv) == 3:
+        _import(Path(argv[1]), Path(argv[2]))
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
