@@ -95,9 +95,10 @@ class ZoomLayout:
             return self._spans[item]
         m, index = self.metrics, self.index
         it = index.items[item]
-        lane = index.span_lane[item] + 1
         shape = None
-        if lane <= m.span_lanes and not self.dense(self.bins.of(it.start)):
+        # The bin first: where it is a cluster, the lanes need not even be known.
+        if not self.dense(self.bins.of(it.start)) and index.span_lane[item] + 1 <= m.span_lanes:
+            lane = index.span_lane[item] + 1
             ppd = self.scale.px_per_day
             natural = (index.end_of(item) - it.start) * ppd
             limit = (index.next_start_in_lane(item) - it.start) * ppd
@@ -116,13 +117,20 @@ class ZoomLayout:
         """Return the spans shown over [t0, t1), and count the hidden ones anchored there."""
         result = Placed()
         seen: set[int] = set()
-        gap = self.metrics.gap
-        for lane in range(min(self.metrics.span_lanes, len(self.index.lane_items))):
-            item = self.index.lane_span_before(lane, t0)
-            shape = None if item is None else self.span(item)
-            if shape is not None and shape.extent(self.scale, gap)[1] > self.x(t0):
-                result.shapes.append(shape)
-                seen.add(shape.item)
+        m = self.metrics
+        # How far back a span may start and still reach t0: by its length, then its title (or
+        # its least bar, then its title).
+        reach = self.index.base.longest_span + (
+            (m.min_bar_px + 2 * m.gap + m.max_title_px) / self.scale.px_per_day
+        )
+        first = self.bins.of(t0 - reach)
+        if not all(map(self.dense, range(first, self.bins.of(t0) + 1))):
+            for lane in range(min(m.span_lanes, len(self.index.lane_items))):
+                item = self.index.lane_span_before(lane, t0)
+                shape = None if item is None else self.span(item)
+                if shape is not None and shape.extent(self.scale, m.gap)[1] > self.x(t0):
+                    result.shapes.append(shape)
+                    seen.add(shape.item)
         for b in range(self.bins.of(t0), self.bins.of(t1) + 1):
             if self.dense(b):
                 continue

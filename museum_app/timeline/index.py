@@ -21,6 +21,7 @@ from operator import attrgetter
 from museum_app.timeline.items import ItemKind, TimelineItem
 
 MAX_SPAN_LANES = 64  # spans stacked deeper than this can never be shown, only counted
+_FLIP = bytes([1, 0]) + bytes(254)  # for bytes.translate: a byte mask's 0s and 1s swapped
 
 
 def span_lanes(spans: Sequence[tuple[float, float]]) -> list[int]:
@@ -55,7 +56,7 @@ class ItemBase:
         self.ids = list(map(attrgetter("id"), items))
         self.starts = array("d", map(attrgetter("start"), items))
         self.is_point = bytes(map(operator.is_, map(attrgetter("kind"), items), repeat(ItemKind.POINT)))
-        self.is_span = self.is_point.translate(bytes([1, 0]) + bytes(254))
+        self.is_span = self.is_point.translate(_FLIP)
         everything = range(len(items))
         points, spans = (
             list(compress(everything, self.is_point)),
@@ -83,6 +84,7 @@ class ItemBase:
         self.points = points
         self.point_times = array("d", map(operator.add, point_starts, repeat(0.5)))
         self.spans, self.span_starts, self.span_ends = spans, span_starts, span_ends
+        self.longest_span = max(map(operator.sub, span_ends, span_starts), default=0.0)
         self._span_pos = None if self.in_order else {item: pos for pos, item in enumerate(spans)}
 
     @cached_property
@@ -155,7 +157,6 @@ class ItemIndex:
         else:
             self.point_shown = bytes(map(mask.__getitem__, base.points))
             self.span_shown = bytes(map(mask.__getitem__, base.spans))
-        self._lay_spans()
         self.span_lane: Mapping[int, int] = SpanLanes(self)
         self._extent = self._find_extent()
 
@@ -174,7 +175,27 @@ class ItemIndex:
             ends.append(max(compress(self.base.span_ends, self.span_shown)))
         return min(starts), max(ends)
 
-    def _lay_spans(self) -> None:
+    @cached_property
+    def _laid(self) -> tuple[array[int], list[list[int]], list[array[float]], list[list[int]]]:
+        """Return the spans' lanes, made on first use: a wide view, all clusters, needs none."""
+        return self._lay_spans()
+
+    @property
+    def lanes(self) -> array[int]:
+        """Return the lane of each span in all_spans (lane_cap: none below the cap, or hidden)."""
+        return self._laid[0]
+
+    @property
+    def lane_items(self) -> list[list[int]]:
+        """Return the spans of each lane below the cap, by start."""
+        return self._laid[1]
+
+    @property
+    def lane_starts(self) -> list[array[float]]:
+        """Return the starts of the spans of each lane, for bisection."""
+        return self._laid[2]
+
+    def _lay_spans(self) -> tuple[array[int], list[list[int]], list[array[float]], list[list[int]]]:
         """Give each shown span the lowest lane free at its start, keeping lanes below the cap.
 
         Lane by lane: lane 0 takes the first span, then the first to start after it ends,
@@ -187,8 +208,9 @@ class ItemIndex:
         lanes = array("h", [cap]) * count
         # The first position at or after i that is shown and has no lane yet (a hidden span
         # points past itself from the start).
-        after = [i if shown else i + 1 for i, shown in enumerate(self.span_shown)]
-        after.append(count)
+        after = list(range(count + 1))
+        for hidden in compress(range(count), self.span_shown.translate(_FLIP)):
+            after[hidden] = hidden + 1
         members: list[list[int]] = []
         for lane in range(cap):
             taken: list[int] = []
@@ -208,11 +230,10 @@ class ItemIndex:
             if not taken:
                 break
             members.append(taken)
-        self.lanes = lanes
         spans = self.all_spans
-        self.lane_items: list[list[int]] = [[spans[p] for p in lane] for lane in members]
-        self.lane_starts = [array("d", [starts[p] for p in lane]) for lane in members]
-        self._lane_positions = members
+        lane_items = [[spans[p] for p in lane] for lane in members]
+        lane_starts = [array("d", [starts[p] for p in lane]) for lane in members]
+        return lanes, lane_items, lane_starts, members
 
     @cached_property
     def point_items(self) -> list[int]:
@@ -319,10 +340,11 @@ class ItemIndex:
 
     def next_start_in_lane(self, item: int) -> float:
         """Return the start of the span after this one in its lane, or infinity."""
+        lanes, _, _, positions = self._laid
         pos = self.base.span_position(item)
-        if pos is None or self.lanes[pos] >= len(self._lane_positions):
+        if pos is None or lanes[pos] >= len(positions):
             return math.inf
-        following = self._lane_positions[self.lanes[pos]]
+        following = positions[lanes[pos]]
         at = bisect_left(following, pos) + 1
         return self.all_span_starts[following[at]] if at < len(following) else math.inf
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import compress
 from operator import attrgetter
@@ -41,7 +40,9 @@ class EventTableModel(QAbstractTableModel):
         self._ids: list[str] = []  # their ids, in that order
         self._position: dict[str, int] | None = {}  # id -> place in _all, made when first asked
         self._rows: list[EventSummary] = []  # the events shown, in order
-        self._shown: list[int] | None = None  # their places in _all (None: all of them)
+        self._row_mask: bytes | None = None  # one byte per event of _all: shown (None: all)
+        self._ranks: list[int] | None = None  # the ranks of _all, made when a mask needs them
+        self._in_rank_order = False  # _ranks is 0, 1, 2 ...
         self._visible: frozenset[str] | None = None
         self._rank_mask: bytes | None = None
         self._names: Mapping[str, str] = {}
@@ -95,15 +96,23 @@ class EventTableModel(QAbstractTableModel):
     def _select_rows(self) -> None:
         """Pick the rows shown from every row, by the set of visible ids or the rank mask."""
         if self._rank_mask is not None:
-            ranks = list(map(attrgetter("rank"), self._all))
-            mask = bytes(map(self._rank_mask.__getitem__, ranks))
+            mask = self._mask_in_order(self._rank_mask)
         elif self._visible is not None:
             mask = bytes(map(self._visible.__contains__, self._ids))
         else:
-            self._rows, self._shown = self._all, None
+            self._rows, self._row_mask = self._all, None
             return
-        self._shown = list(compress(range(len(self._all)), mask))
+        self._row_mask = mask
         self._rows = list(compress(self._all, mask))
+
+    def _mask_in_order(self, by_rank: bytes) -> bytes:
+        """Return a mask by rank rearranged into the order shown."""
+        if self._ranks is None:
+            self._ranks = list(map(attrgetter("rank"), self._all))
+            self._in_rank_order = self._ranks == list(range(len(self._ranks)))
+        if self._in_rank_order:  # in date order, as usual: the mask is already in order
+            return by_rank
+        return bytes(map(by_rank.__getitem__, self._ranks))
 
     def set_bookmarked(self, ids: Collection[str]) -> bool:
         """Mark the bookmarked events; return whether anything changed."""
@@ -136,10 +145,10 @@ class EventTableModel(QAbstractTableModel):
         if self._position is None:
             self._position = dict(zip(self._ids, range(len(self._ids)), strict=True))
         position = self._position.get(event_id)
-        if position is None or self._shown is None:
+        if position is None or self._row_mask is None:
             return position
-        row = bisect_left(self._shown, position)
-        return row if row < len(self._shown) and self._shown[row] == position else None
+        # The events shown before it: counting bytes in C beats keeping a list of places.
+        return self._row_mask.count(1, 0, position) if self._row_mask[position] else None
 
     def id_at(self, row: int) -> str:
         """Return the id of the event in a row."""
@@ -232,4 +241,4 @@ class EventTableModel(QAbstractTableModel):
     def _index_rows(self) -> None:
         """Rebuild the ids in order and the map from id to place."""
         self._ids = list(map(attrgetter("id"), self._all))
-        self._position = None
+        self._position, self._ranks = None, None

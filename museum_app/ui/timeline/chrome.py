@@ -26,6 +26,7 @@ class Axis:
     """
 
     def __init__(self, font: QFont, dpr: float = 1.0) -> None:
+        self.dpr = dpr
         self.fm = QFontMetricsF(font)
         self._labels = TextPictures(font, dpr, limit=400)
         self._widths: dict[str, float] = {}

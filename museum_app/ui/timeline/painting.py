@@ -20,6 +20,7 @@ from museum_app.ui.timeline.pictures import TextPictures, Title
 
 BOOKMARK_COLOUR = QColor("#DDAA33")
 HATCH_PERIOD = 8
+MARKERS_PER_PAINT = 8  # made during a paint; the rest wait for idle time
 MAX_BADGES = 1000  # a badge's picture is keyed by its label and width
 
 
@@ -68,6 +69,7 @@ class ShapePainter:
         self._markers: dict[tuple[tuple[str, ...], int], QPixmap] = {}  # first two colours
         self._by_colours: dict[tuple[tuple[str, ...], int], QPixmap] = {}  # all colours
         self._wanted_markers: dict[tuple[tuple[str, ...], int], QColor] = {}
+        self._marker_budget = MARKERS_PER_PAINT
         self._badges: dict[tuple[object, ...], QPixmap] = {}
         self._hatches: dict[tuple[int, int, int], QBrush] = {}
         self._colours: dict[str, QColor] = {}
@@ -106,15 +108,32 @@ class ShapePainter:
         return picture
 
     def _marker(self, colours: tuple[str, ...], outline: QColor) -> QPixmap | None:
-        """Return the picture of a known day's diamond, or None if it is not made yet."""
+        """Return the picture of a known day's diamond, or None if it is not made yet.
+
+        A few are made during a paint (there are only as many as pairs of categories); the
+        rest are drawn directly meanwhile and made when the event loop is idle.
+        """
         key = (colours, outline.rgba())
         picture = self._by_colours.get(key)
         if picture is None:
-            picture = self._markers.get((colours[:2], key[1]))
+            first_two = (colours[:2], key[1])
+            picture = self._markers.get(first_two)
+            if picture is None and self._marker_budget > 0:
+                self._marker_budget -= 1
+                picture = self._make_marker(first_two, outline)
             if picture is None:
-                self._wanted_markers[colours[:2], key[1]] = outline
+                self._wanted_markers[first_two] = outline
                 return None
             self._by_colours[key] = picture
+        return picture
+
+    def _make_marker(self, key: tuple[tuple[str, ...], int], outline: QColor) -> QPixmap:
+        """Make and keep the picture of a diamond in a pair of colours."""
+        r = self.metrics.marker_radius
+        picture = self._markers[key] = self._new_picture((2 * r + 2, 2 * r + 2))
+        self._wanted_markers.pop(key, None)
+        with QPainter(picture) as p:
+            self._draw_marker(p, key[0], outline, (r + 1, r + 1))
         return picture
 
     def _draw_marker(
@@ -148,14 +167,11 @@ class ShapePainter:
 
         Return whether some are left to make.
         """
-        r = self.metrics.marker_radius
         while self._wanted_markers:
             if stop():
                 return True
-            key, outline = self._wanted_markers.popitem()
-            picture = self._markers[key] = self._new_picture((2 * r + 2, 2 * r + 2))
-            with QPainter(picture) as p:
-                self._draw_marker(p, key[0], outline, (r + 1, r + 1))
+            key, outline = next(iter(self._wanted_markers.items()))
+            self._make_marker(key, outline)
         return self.text.make_waiting(stop)
 
     def make_ahead(self, shapes: Sequence[Shape], stop: Callable[[], bool]) -> bool:
@@ -211,6 +227,7 @@ class ShapePainter:
         """Draw the shapes, the selected one last so that its outline lies on top."""
         m = self.metrics
         self.text.begin()
+        self._marker_budget = MARKERS_PER_PAINT
         self._titles = []
         self._frame = frame
         chosen: Shape | None = None

@@ -68,14 +68,12 @@ class TimelineView(QWidget):
         self._index = self._shown.index(MAX_SPAN_LANES)
         self._stage = Stage(self.font())
         self._axis: Axis | None = None
-        self._axis_dpr = 1.0
         year = date.today().year
         self._range = (float(date(year, 1, 1).toordinal()), float(date(year + 1, 1, 1).toordinal()))
         self._scale = TimeScale.fitting(*self._range, self.width())
         # After a paint, when nothing else waits: pictures of the titles just drawn as text, and
         # the layout of what a pan or a zoom would show next, so that those steps only paint.
-        # (Not at once: the turn of the event loop that paints is over before it starts.)
-        self._idle = QTimer(self, singleShot=True, interval=2)
+        self._idle = QTimer(self, singleShot=True, interval=0)
         self._idle.timeout.connect(self._work_ahead)
         self._input = TimelineInput(self)  # keeps the event filter alive
         self.overview = TimelineOverview(self)
@@ -310,9 +308,8 @@ class TimelineView(QWidget):
 
     def _axis_strip(self) -> Axis:
         """Return the axis, made anew when the font or the screen changes."""
-        if self._axis is None or self._axis_dpr != self.devicePixelRatioF():
-            self._axis_dpr = self.devicePixelRatioF()
-            self._axis = Axis(self.font(), self._axis_dpr)
+        if self._axis is None or self._axis.dpr != self.devicePixelRatioF():
+            self._axis = Axis(self.font(), self.devicePixelRatioF())
         return self._axis
 
     def resizeEvent(self, event: QResizeEvent) -> None:
