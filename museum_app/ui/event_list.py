@@ -17,7 +17,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -38,6 +37,7 @@ from museum_app.ui.event_model import (
     EventTableModel,
 )
 from museum_app.ui.text import fold_words, match_spans
+from museum_app.ui.widgets import draw_item_panel
 
 
 class HighlightDelegate(QStyledItemDelegate):
@@ -66,12 +66,7 @@ class HighlightDelegate(QStyledItemDelegate):
         if not spans:
             super().paint(painter, option, index)
             return
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        item.text = ""
-        widget = item.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        item, style, widget = draw_item_panel(self, painter, option, index)
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
         rect = rect.adjusted(margin, 0, -margin, 0)

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
-from PySide6.QtWidgets import QLayout, QLayoutItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QLayout,
+    QLayoutItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 
 class FlowLayout(QLayout):
@@ -81,6 +89,22 @@ def star_icon(colour: QColor, size: int = 16) -> QIcon:
             painter.drawPolygon(QPolygonF(points))
         icon.addPixmap(pixmap, QIcon.Mode.Normal, state)
     return icon
+
+
+def draw_item_panel(
+    delegate: QStyledItemDelegate,
+    painter: QPainter,
+    option: QStyleOptionViewItem,
+    index: QModelIndex | QPersistentModelIndex,
+) -> tuple[QStyleOptionViewItem, QStyle, QWidget | None]:
+    """Draw an item view row's background, selection and focus without its text; return the style."""
+    item = QStyleOptionViewItem(option)
+    delegate.initStyleOption(item, index)
+    item.text = ""
+    widget = item.widget
+    style = widget.style() if widget is not None else QApplication.style()
+    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+    return item, style, widget
 
 
 def arrow_icon(colour: QColor, left: bool, double: bool = False, size: int = 16) -> QIcon:
