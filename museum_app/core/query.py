@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits, as the full-text index splits words: "_" separates words there too.
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,8 +18,16 @@ class EventFilter:
     ids: frozenset[str] | None = None
 
     def search_words(self) -> list[str]:
-        """Split the search text into the words that must all match."""
-        return [word.casefold() for word in _WORD.findall(self.search)]
+        """Split the search text into the words that must all match (none for a lone letter).
+
+        Each word matches as a prefix, so a search of one Latin letter or digit would match
+        nearly every event: searching starts with the second. (One Chinese character is a
+        word in itself, and is searched.)
+        """
+        words = [word.casefold() for word in _WORD.findall(self.search)]
+        if len(words) == 1 and len(words[0]) == 1 and words[0].isascii():
+            return []
+        return words
 
     def without_categories(self) -> EventFilter:
         """Return the filter with its category restriction lifted (for per-category counts)."""

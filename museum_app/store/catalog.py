@@ -9,11 +9,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from museum_app.core.dates import DateBasis, PartialDate, Precision
-from museum_app.core.domain import Category, Entity, EntityKind, Event, EventSummary, SourceRef
+from museum_app.core.dates import DateBasis, PartialDate
+from museum_app.core.domain import Category, Entity, EntityKind, Event, SourceRef
 from museum_app.core.event_date import EventDate
 from museum_app.core.query import EVERYTHING, EventFilter
+from museum_app.core.table import EventTable
 from museum_app.store.catalog_schema import MIGRATIONS
+from museum_app.store.columns import read_table
 from museum_app.store.database import Database, StoreError
 
 _EVENT_COLUMNS = (
@@ -115,13 +117,17 @@ class Catalog:
         try:
             return self.db.query(sql, params)
         except StoreError as error:
-            if not error.is_corrupt or self._rebuild is None:
-                raise
+            self._mend(error)
+        return self.db.query(sql, params)
+
+    def _mend(self, error: StoreError) -> None:
+        """Build the file again after it proved damaged (once), or raise error if it cannot be."""
+        if not error.is_corrupt or self._rebuild is None:
+            raise error
         rebuild, self._rebuild = self._rebuild, None
         fresh = _open(rebuild())  # first: if this fails, the old file still answers what it can
         self.db.close()
         self.db = fresh
-        return self.db.query(sql, params)
 
     def close(self) -> None:
         """Close the file."""
@@ -146,6 +152,11 @@ class Catalog:
         rows = self._query("SELECT id, name, description, colour FROM categories ORDER BY position")
         return [Category(*row) for row in rows]
 
+    def rank_of(self, event_id: str) -> int | None:
+        """Return the place of an event (by its current id) in the date order."""
+        rows = self._query("SELECT rank FROM events WHERE id = ?", (event_id,))
+        return rows[0][0] if rows else None
+
     def resolve(self, event_id: str) -> str | None:
         """Return the current id of an event known by this id or by a former one."""
         rows = self._query(
@@ -169,18 +180,32 @@ class Catalog:
         rows = self._query(f"SELECT {_EVENT_COLUMNS} {_FROM}{where} ORDER BY e.rank", params)
         return [_event(row) for row in rows]
 
-    def summaries(self) -> list[EventSummary]:
-        """Return every event in brief, in date order."""
+    def summaries(self) -> EventTable:
+        """Return every event in brief, in date order (rank), as columns."""
+        try:
+            return self._table()
+        except StoreError as error:
+            self._mend(error)
+        return self._table()
+
+    def _table(self) -> EventTable:
+        """Read the summary columns; a StoreError (damaged file) if they do not fit together."""
+        rows = self._query("SELECT name, data FROM columns")
+        try:
+            return read_table([(row[0], row[1]) for row in rows], self.rank_of)
+        except (KeyError, ValueError, UnicodeDecodeError) as error:
+            problem = f"the catalog's columns do not fit together: {error}"
+            raise StoreError(problem, "SQLITE_CORRUPT") from error
+
+    def search_ranks(self, words: list[str]) -> list[int]:
+        """Return the ranks of the events that match every word (as prefixes), in no order."""
+        # The builder gives each full-text row its event's rank as rowid: no join needed. One
+        # JSON array of them all costs half what a row each does when most events match.
         rows = self._query(
-            'SELECT id, title, date_label, not_before, not_after, precision, "end" IS NOT NULL, '
-            "categories, rank FROM events ORDER BY rank"
+            "SELECT json_group_array(rowid) FROM events_fts WHERE events_fts MATCH ?",
+            (fts_query(words),),
         )
-        return [
-            EventSummary(
-                r[0], r[1], r[2], r[3], r[4], Precision(r[5]), bool(r[6]), tuple(json.loads(r[7])), r[8]
-            )
-            for r in rows
-        ]
+        return list(json.loads(rows[0][0])) if rows else []
 
     def ids(self, query: EventFilter = EVERYTHING) -> list[str]:
         """Return the ids of the events that pass the filter, in date order."""

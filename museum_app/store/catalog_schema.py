@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
-from museum_app.core.domain import Category, Event
+from museum_app.core.domain import Category, Entity, Event
 from museum_app.store.database import run_script
 from museum_app.store.packs import Pack
+
+_T = TypeVar("_T")
 
 
 def create_v1(conn: sqlite3.Connection) -> None:
@@ -62,9 +65,12 @@ def create_v1(conn: sqlite3.Connection) -> None:
         CREATE INDEX event_entities_by_event ON event_entities (event);
         CREATE INDEX event_categories_by_event ON event_categories (event);
         CREATE TABLE aliases (alias TEXT PRIMARY KEY, event_id TEXT NOT NULL);
+        -- Rowids only (detail=none: no positions, so no phrase search), a prefix index of
+        -- two letters (a search starts at two), no column sizes (nothing is ranked by
+        -- relevance): a search of 100,000 events takes milliseconds, and a build seconds less.
         CREATE VIRTUAL TABLE events_fts USING fts5(
             title, description, entities, content='',
-            tokenize='unicode61 remove_diacritics 2'
+            tokenize='unicode61 remove_diacritics 2', detail=none, prefix='2', columnsize=0
         );
         """,
     )
@@ -89,25 +95,49 @@ def write_pack(conn: sqlite3.Connection, pack: Pack) -> None:
     )
 
 
-def _event_row(rank: int, event: Event) -> tuple[object, ...]:
-    """Flatten an event into its events row."""
-    date = event.date
-    return (
-        rank, event.id, event.source.pack_id, rank, event.title, event.description,
-        date.start.iso(), date.end.iso() if date.end else None, date.precision.value,
-        date.not_before.toordinal(), date.not_after.toordinal(), date.basis.value, date.note,
-        date.label(), event.source.section, event.source.paragraph, event.position,
-        json.dumps(event.categories), json.dumps([[e.name, e.kind.value] for e in event.entities]),
-        json.dumps(event.aliases), json.dumps(event.links),
-    )  # fmt: skip
+def _event_rows(events: list[Event]) -> Iterator[tuple[object, ...]]:
+    """Flatten events into their events rows, each event's rank its place in the list."""
+    # Events share dates, category lists and entities (100,000 events have about 15,000 dates,
+    # a few hundred lists and a few thousand entities, each one object as the pack made it):
+    # the columns of each are written once. They are known by id(), not hashed (in Python, for
+    # a dataclass): every one stays alive in events while this runs.
+    dates: dict[int, tuple[object, ...]] = {}
+    texts: dict[int, str] = {}
+    for rank, event in enumerate(events):
+        date, source = event.date, event.source
+        when = dates.get(id(date))
+        if when is None:
+            when = dates[id(date)] = (
+                date.start.iso(), date.end.iso() if date.end else None, date.precision.value,
+                date.not_before.toordinal(), date.not_after.toordinal(), date.basis.value,
+                date.note, date.label(),
+            )  # fmt: skip
+        # The very text json.dumps writes for the list of [name, kind] pairs.
+        entities = ", ".join([_json(texts, e, _entity_pair) for e in event.entities])
+        yield (
+            rank, event.id, source.pack_id, rank, event.title, event.description, *when,
+            source.section, source.paragraph, event.position,
+            _json(texts, event.categories, list), f"[{entities}]",
+            _json(texts, event.aliases, list), _json(texts, event.links, list),
+        )  # fmt: skip
+
+
+def _json(texts: dict[int, str], value: _T, shape: Callable[[_T], object]) -> str:
+    """Return json.dumps(shape(value)), made once for each object (known by id) in texts."""
+    text = texts.get(id(value))
+    if text is None:
+        text = texts[id(value)] = json.dumps(shape(value))
+    return text
+
+
+def _entity_pair(entity: Entity) -> list[str]:
+    """Return an entity as the catalog writes it: [name, kind]."""
+    return [entity.name, entity.kind.value]
 
 
 def write_events(conn: sqlite3.Connection, events: list[Event]) -> None:
     """Insert events (already in display order), their links and their full-text rows."""
-    conn.executemany(
-        f"INSERT INTO events VALUES ({', '.join('?' * 21)})",
-        [_event_row(rank, event) for rank, event in enumerate(events)],
-    )
+    conn.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 21)})", _event_rows(events))
     conn.executemany(
         "INSERT INTO event_categories (event, category) VALUES (?, ?)",
         [(rank, c) for rank, event in enumerate(events) for c in event.categories],

@@ -10,12 +10,19 @@ from typing import Any
 from urllib.parse import urlsplit
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_WHOLE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # for fullmatch: "$" would pass a final "\n"
 # Characters that reorder displayed text: they can make a title read as something it is not.
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 # Control characters, line and paragraph separators (a one-line field must stay one line), and
 # lone surrogates (JSON can write them, UTF-8 and so SQLite cannot hold them).
 _FORBIDDEN = {"Cc": "a control character", "Zl": "a line separator", "Zp": "a paragraph separator",
               "Cs": "a lone surrogate"}  # fmt: skip
+# Every character the two rules above refuse, as one class: a clean text (nearly all of them)
+# is passed by one search in C instead of a look-up per character. A test holds this class to
+# unicodedata's categories; only a text it finds is walked character by character, to say which.
+_HIDDEN = r"\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+_HIDDEN_IN_LINE = re.compile(rf"[\x00-\x0a{_HIDDEN}]")
+_HIDDEN_IN_LINES = re.compile(rf"[\x00-\x09{_HIDDEN}]")  # a new line is allowed
 MAX_INTEGER = 1_000_000_000
 _WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+", re.IGNORECASE)
 _NOT_IN_ADDRESSES = set(' "<>\\^`{|}')
@@ -23,7 +30,7 @@ _NOT_IN_ADDRESSES = set(' "<>\\^`{|}')
 
 def shown(value: Any, limit: int = 60) -> str:
     """Quote a value from a file for a message: escaped, cut short, and only named if nested."""
-    if isinstance(value, dict | list):
+    if isinstance(value, (dict, list)):  # a tuple: no union object made on every call
         return _kind(value)  # its repr could be huge, or nested too deep to write
     text = repr(value[: limit + 1] if isinstance(value, str) else value)
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
@@ -69,6 +76,17 @@ class Checker:
             raise self.fail(field, f"expected a string, found {_kind(value)}")
         if not min_len <= len(value) <= max_len:
             raise self.fail(field, f"has {len(value):,} characters; allowed {min_len} to {max_len:,}")
+        # A printable text holds none of them (each is a control, format, separator or
+        # surrogate character, none printable), and isprintable() is several times faster.
+        hidden = _HIDDEN_IN_LINES if multiline else _HIDDEN_IN_LINE
+        if not value.isprintable() and hidden.search(value):
+            self._refuse_hidden(value, field, multiline)
+        if value != value.strip():
+            raise self.fail(field, "starts or ends with white space")
+        return value
+
+    def _refuse_hidden(self, value: str, field: str, multiline: bool) -> None:
+        """Raise the error for the first hidden character in value (one the search found)."""
         for index, char in enumerate(value):
             if char in _BIDI_CONTROLS:
                 raise self.fail(
@@ -78,12 +96,11 @@ class Checker:
             kind = _FORBIDDEN.get(unicodedata.category(char))
             if kind and not (multiline and char == "\n"):
                 raise self.fail(field, f"holds {kind} (U+{ord(char):04X}) at position {index}")
-        if value != value.strip():
-            raise self.fail(field, "starts or ends with white space")
-        return value
 
     def ident(self, value: Any, field: str, max_len: int = 120) -> str:
         """Return value if it is a readable id: lower-case letters, digits and '-'."""
+        if isinstance(value, str) and 3 <= len(value) <= max_len and _WHOLE_ID.fullmatch(value):
+            return value  # what text() would pass too: nothing hidden, no white space
         text = self.text(value, field, max_len, min_len=3)
         if not ID_PATTERN.match(text):
             raise self.fail(field, f"{shown(text)} is not an id (lower-case letters, digits and '-')")

@@ -13,7 +13,7 @@ from museum_app.core.domain import Bookmark, Event
 from museum_app.store import builder, environment, recovery
 from museum_app.store.catalog import Catalog
 from museum_app.store.database import MEMORY, StoreError
-from museum_app.store.packs import Pack, load_pack
+from museum_app.store.packs import Pack, load_pack, read_raw
 
 CATALOG_FILE = "catalog.sqlite3"
 USER_FILE = "user.sqlite3"
@@ -73,7 +73,7 @@ class Library:
         path = self.data_dir / CATALOG_FILE
         sources = self._sources()
         mend = None if self._unwritable else lambda: self._build(path)
-        current = _current_catalog(path, sources.content_hash(), mend)
+        current = _current_catalog(path, sources, mend)
         if current is not None:
             return current
         if self._unwritable is None:
@@ -83,9 +83,9 @@ class Library:
                 pass  # The folder failed us after all: build it where it fits.
         return self._scratch_catalog(sources)
 
-    def _build(self, path: Path) -> Path:
+    def _build(self, path: Path, cache: builder.PackCache | None = None) -> Path:
         """Build the catalog from the current sources at path, and return path."""
-        builder.build(path, self._sources())
+        builder.build(path, self._sources(), cache)
         return path
 
     def _scratch_catalog(self, sources: builder.Sources) -> Catalog:
@@ -117,25 +117,37 @@ class Library:
 
     def validate_pack(self, path: Path) -> Pack:
         """Check a pack on its own and against the data already here, changing nothing."""
-        pack = load_pack(path, tuple(self.catalog.categories()))
-        sources = self._sources()
-        others = tuple(p for p in sources.packs if p.name != f"{pack.id}.json")
-        builder.load_all(builder.Sources(sources.categories, (*others, path)))
-        return pack
+        return self._validated(path, builder.PackCache())[0]
+
+    def _validated(self, path: Path, cache: builder.PackCache) -> tuple[Pack, bytes]:
+        """Check a pack as validate_pack does; return it and the very bytes it was read from."""
+        with builder.collection_paused():
+            raw = read_raw(path)
+            pack = load_pack(path, tuple(self.catalog.categories()), raw)
+            digest = cache.add(raw, pack)
+            sources = self._sources()
+            others = tuple(p for p in sources.packs if p.name != f"{pack.id}.json")
+            # The pack is not parsed again: the cache holds it, under the hash of these bytes.
+            together = builder.Sources(sources.categories, (*others, path))
+            builder.load_all(together, cache, {path: digest})
+        return pack, raw
 
     def import_pack(self, path: Path) -> Pack:
         """Add a pack (or a new version of one) and rebuild the catalog; a bad pack changes nothing."""
-        pack = self.validate_pack(path)
+        cache = builder.PackCache()  # so that the check and the build parse each file once
+        pack, raw = self._validated(path, cache)
         if self._unwritable is not None:
             raise StoreError(f"The pack cannot be imported: {self._unwritable}.", "READ_ONLY")
         folder = self.data_dir / PACKS_DIR
         folder.mkdir(exist_ok=True)
         target = folder / f"{pack.id}.json"
         previous = target.read_bytes() if target.exists() else None
-        _write_whole(target, path.read_bytes())
+        # The bytes that were checked, not the file read again: it may have changed since.
+        _write_whole(target, raw)
+        del raw  # the pack's whole file: not held through the build
         built = self.data_dir / CATALOG_FILE
         try:
-            catalog = Catalog(self._build(built), rebuild=lambda: self._build(built))
+            catalog = Catalog(self._build(built, cache), rebuild=lambda: self._build(built))
         except BaseException:
             # Put the pack folder back, so that the catalog (never swapped) matches it again.
             if previous is None:
@@ -188,19 +200,37 @@ class Library:
         return self.user.set_note(mark.event_id, note) if mark else False
 
 
-def _current_catalog(path: Path, wanted: str, mend: Callable[[], Path] | None) -> Catalog | None:
+def _current_catalog(
+    path: Path, sources: builder.Sources, mend: Callable[[], Path] | None
+) -> Catalog | None:
     """Open the catalog file if it is sound and built from these very sources."""
     try:
         catalog = Catalog(path, rebuild=mend)
     except (StoreError, OSError):
         return None  # missing or damaged: it is only derived data, built again
     try:
-        if catalog.meta("content_hash") == wanted:
+        if _built_from(catalog, sources):
             return catalog
     except StoreError:
         pass
+    except BaseException:
+        catalog.close()  # a source that cannot be read: say so, leaving nothing open
+        raise
     catalog.close()
     return None
+
+
+def _built_from(catalog: Catalog, sources: builder.Sources) -> bool:
+    """Return whether the catalog holds what the sources hold, hashing them only if need be."""
+    # Stats as the build saw them: no file was written since (the packs are 90 MB at 100,000
+    # events, too much to read on every start). Stats that differ (a file touched or copied
+    # over unchanged, or moved) do not condemn the catalog: the hash of the bytes decides.
+    try:
+        if catalog.meta("source_stats") == sources.stats():
+            return True
+    except OSError:
+        pass  # a file that cannot even be looked at: hashing it says why
+    return catalog.meta("content_hash") == sources.content_hash()
 
 
 def _write_whole(target: Path, data: bytes) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,29 @@ CATEGORIES_FORMAT = "museum-app-categories"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_EVENTS = 200_000
+# Made once, not per record: 100,000 events each ask for them.
+_ENTITY_KINDS = {k.value: k for k in EntityKind}
+_ENTITY_KIND_NAMES = list(_ENTITY_KINDS)
+_BASES = {b.value: b for b in DateBasis}
+_BASIS_NAMES = list(_BASES)
+_MISSING = object()  # a field left out, which is not the same as a null one
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """What the earlier records of one pack made, by the values in the file they came from.
+
+    Values that passed every check once pass again and make the same thing: a date, list of
+    categories, entity or source that is like an earlier one is not checked again, and is
+    shared (a pack of 100,000 events has about 15,000 dates and a few thousand entities).
+    Only values no number can equal are keys: True and 1.0 equal 1, and are refused where
+    1 is not.
+    """
+
+    dates: dict[tuple[Any, ...], EventDate] = field(default_factory=dict)
+    categories: dict[tuple[Any, ...], tuple[str, ...]] = field(default_factory=dict)
+    entities: dict[tuple[Any, Any], Entity] = field(default_factory=dict)
+    sources: dict[tuple[Any, int], SourceRef] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +61,11 @@ class Pack:
 
 def read_json(path: Path, max_bytes: int | None = None) -> Any:
     """Read a JSON file, refusing huge, unreadable or unparsable ones with a clear message."""
+    return parse_json(path, read_raw(path, max_bytes))
+
+
+def read_raw(path: Path, max_bytes: int | None = None) -> bytes:
+    """Read a data file's bytes, refusing huge, unreadable or special ones with a clear message."""
     limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     try:
         # Non-blocking, so that a named pipe given as a pack is refused instead of waited on.
@@ -59,6 +87,11 @@ def read_json(path: Path, max_bytes: int | None = None) -> Any:
         os.close(fd)
     if len(raw) > limit:
         raise PackError(path, "", "", f"is more than {limit:,} bytes; the limit is {limit:,}")
+    return raw
+
+
+def parse_json(path: Path, raw: bytes) -> Any:
+    """Parse a data file's bytes (read by read_raw), refusing what is not UTF-8 JSON."""
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -126,9 +159,24 @@ def load_categories(path: Path) -> tuple[Category, ...]:
     return _categories(path, check.require(top, "categories"))
 
 
-def _date(check: Checker, raw: Any) -> EventDate:
-    """Read an event's date object."""
+def _date(check: Checker, raw: Any, seen: _Seen) -> EventDate:
+    """Read an event's date object (the one made before, if the same texts made one)."""
     record = check.obj(raw, "date")
+    texts = (  # every field _new_date reads
+        record.get("start", _MISSING), record.get("end", _MISSING),
+        record.get("not_before", _MISSING), record.get("not_after", _MISSING),
+        record.get("basis", _MISSING), record.get("note", _MISSING),
+    )  # fmt: skip
+    try:
+        return seen.dates[texts]
+    except (KeyError, TypeError):  # not seen, or a value no text is (a list, say): check it
+        pass
+    date = seen.dates[texts] = _new_date(check, record)
+    return date
+
+
+def _new_date(check: Checker, record: dict[str, Any]) -> EventDate:
+    """Check an event's date object field by field and make its date."""
     try:
         start = PartialDate.parse(check.text(check.require(record, "start", "date."), "date.start", 10))
     except DateError as error:
@@ -144,9 +192,7 @@ def _date(check: Checker, raw: Any) -> EventDate:
             raise check.fail(f"date.{name}", str(error)) from error
         if name != "end" and values[name].precision.value != "day":
             raise check.fail(f"date.{name}", f"{text!r} must be a whole day, YYYY-MM-DD")
-    basis = DateBasis(check.choice(
-        check.require(record, "basis", "date."), "date.basis", [b.value for b in DateBasis]
-    ))  # fmt: skip
+    basis = _BASES[check.choice(check.require(record, "basis", "date."), "date.basis", _BASIS_NAMES)]
     note = check.text(record.get("note", ""), "date.note", 1000, min_len=0)
     if basis is not DateBasis.SOURCE and not note:
         raise check.fail("date.note", f"a {basis.value} date needs a note saying why")
@@ -157,27 +203,76 @@ def _date(check: Checker, raw: Any) -> EventDate:
         raise check.fail("date", str(error)) from error
 
 
-def _event(check: Checker, raw: Any, source: dict[str, str], known: set[str], position: int) -> Event:
-    """Read one event record."""
-    record = check.obj(raw, "")
-    event_id = check.ident(check.require(record, "id"), "id")
-    categories = [
-        check.ident(c, f"categories[{i}]", 40)
-        for i, c in enumerate(check.items(check.require(record, "categories"), "categories", 20, 1))
-    ]
+def _event_categories(
+    check: Checker, values: list[Any], known: set[str], seen: _Seen
+) -> tuple[str, ...]:
+    """Read an event's list of categories (the tuple made before, if the same ids made one)."""
+    try:
+        return seen.categories[tuple(values)]
+    except (KeyError, TypeError):  # not seen, or a value no id is (a list, say): check it
+        pass
+    categories = [check.ident(c, f"categories[{i}]", 40) for i, c in enumerate(values)]
     for index, category in enumerate(categories):
         if category not in known:
-            raise check.fail(f"categories[{index}]", f"{category!r} is not a known category")
+            raise _unknown(check, index, category)
     if len(set(categories)) != len(categories):
         raise check.fail("categories", "names a category twice")
-    entities = []
-    for index, item in enumerate(check.items(record.get("entities", []), "entities", 200)):
-        field = f"entities[{index}]"
-        entity = check.obj(item, field)
-        name = check.text(check.require(entity, "name", field + "."), field + ".name", 200)
-        kinds = [k.value for k in EntityKind]
-        kind = check.choice(check.require(entity, "kind", field + "."), field + ".kind", kinds)
-        entities.append(Entity(name, EntityKind(kind)))
+    made = seen.categories[tuple(values)] = tuple(categories)
+    return made
+
+
+def _entity(check: Checker, item: Any, index: int, seen: _Seen) -> Entity:
+    """Read one of an event's entities (the one made before, if the same texts made one)."""
+    key = None
+    if isinstance(item, dict):
+        key = (item.get("name", _MISSING), item.get("kind", _MISSING))
+        try:
+            return seen.entities[key]
+        except (KeyError, TypeError):  # not seen, or a value no text is (a list, say): check it
+            pass
+    field = f"entities[{index}]"
+    entity = check.obj(item, field)
+    name = check.text(check.require(entity, "name", field + "."), field + ".name", 200)
+    kind = check.choice(check.require(entity, "kind", field + "."), field + ".kind", _ENTITY_KIND_NAMES)
+    made = Entity(name, _ENTITY_KINDS[kind])
+    if key is not None:
+        seen.entities[key] = made
+    return made
+
+
+def _source(check: Checker, where: dict[str, Any], source: dict[str, str], seen: _Seen) -> SourceRef:
+    """Read where on the page an event comes from (the reference made before, if the same)."""
+    key = (where.get("section", _MISSING), where.get("paragraph", _MISSING))
+    # Only a whole number as such is a key: True and 1.0 equal 1, and are refused.
+    keyed = type(key[1]) is int
+    if keyed:
+        try:
+            return seen.sources[key]
+        except (KeyError, TypeError):
+            pass
+    made = SourceRef(
+        section=check.text(check.require(where, "section", "source."), "source.section", 200),
+        paragraph=check.integer(check.require(where, "paragraph", "source."), "source.paragraph", 1),
+        **source,
+    )
+    if keyed:
+        seen.sources[key] = made
+    return made
+
+
+def _event(
+    check: Checker, raw: Any, source: dict[str, str], known: set[str], position: int, seen: _Seen
+) -> Event:
+    """Read one event record (seen holds what the pack's earlier records made)."""
+    record = check.obj(raw, "")
+    event_id = check.ident(check.require(record, "id"), "id")
+    categories = _event_categories(
+        check, check.items(check.require(record, "categories"), "categories", 20, 1), known, seen
+    )
+    entities = [
+        _entity(check, item, index, seen)
+        for index, item in enumerate(check.items(record.get("entities", []), "entities", 200))
+    ]
     where = check.obj(check.require(record, "source"), "source")
     aliases = [
         check.ident(a, f"aliases[{i}]")
@@ -193,26 +288,25 @@ def _event(check: Checker, raw: Any, source: dict[str, str], known: set[str], po
         description=check.text(
             check.require(record, "description"), "description", 10_000, multiline=True
         ),
-        date=_date(check, check.require(record, "date")),
-        categories=tuple(categories),
+        date=_date(check, check.require(record, "date"), seen),
+        categories=categories,
         entities=tuple(entities),
-        source=SourceRef(
-            section=check.text(check.require(where, "section", "source."), "source.section", 200),
-            paragraph=check.integer(
-                check.require(where, "paragraph", "source."), "source.paragraph", 1
-            ),
-            **source,
-        ),
+        source=_source(check, where, source, seen),
         aliases=tuple(aliases),
         links=tuple(links),
         position=position,
     )
 
 
-def load_pack(path: Path, known_categories: tuple[Category, ...]) -> Pack:
-    """Read and validate a pack against the categories the app knows."""
+def _unknown(check: Checker, index: int, category: str) -> PackError:
+    """Make the error for an event's category that neither the app nor its pack defines."""
+    return check.fail(f"categories[{index}]", f"{category!r} is not a known category")
+
+
+def load_pack(path: Path, known_categories: tuple[Category, ...], data: bytes | None = None) -> Pack:
+    """Read and validate a pack against the categories the app knows (from data, if read already)."""
     check = Checker(path, "")
-    top = _header(check, read_json(path), PACK_FORMAT)
+    top = _header(check, read_json(path) if data is None else parse_json(path, data), PACK_FORMAT)
     pack_id = check.ident(check.require(top, "id"), "id", 80)
     header = check.obj(check.require(top, "source"), "source")
     url = check.link(header["url"], "source.url") if header.get("url") else ""
@@ -225,11 +319,12 @@ def load_pack(path: Path, known_categories: tuple[Category, ...]) -> Pack:
     extra = _categories(path, top.get("categories", []))
     known = {c.id for c in known_categories} | {c.id for c in extra}
     events: dict[str, Event] = {}
+    seen = _Seen()
     records = check.items(check.require(top, "events"), "events", MAX_EVENTS, 1)
     for index, raw in enumerate(records, start=1):
         raw_id = raw.get("id") if isinstance(raw, dict) else None
         label = f"event {index}" + (f" ({shown(raw_id)})" if isinstance(raw_id, str) else "")
-        event = _event(Checker(path, label), raw, source, known, index)
+        event = _event(Checker(path, label), raw, source, known, index, seen)
         if event.id in events:
             raise PackError(path, label, "id", f"{event.id!r} is already the id of another event")
         events[event.id] = event
@@ -243,3 +338,19 @@ def load_pack(path: Path, known_categories: tuple[Category, ...]) -> Pack:
         events=tuple(events.values()),
         path=path,
     )
+
+
+def reuse_pack(pack: Pack, path: Path, known_categories: tuple[Category, ...]) -> Pack:
+    """Return a pack parsed from the very bytes of the file at path, as load_pack would.
+
+    The pack may have been checked against other categories: only which categories are known
+    can make the same bytes fail, so that is checked again, with load_pack's very error.
+    """
+    known = {c.id for c in known_categories} | {c.id for c in pack.categories}
+    for event in pack.events:
+        for index, category in enumerate(event.categories):
+            if category not in known:
+                # The event's position is its record's number, and its id a valid string.
+                label = f"event {event.position} ({shown(event.id)})"
+                raise _unknown(Checker(path, label), index, category)
+    return pack if pack.path == path else replace(pack, path=path)

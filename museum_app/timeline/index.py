@@ -18,10 +18,12 @@ from functools import cached_property
 from itertools import compress, repeat
 from operator import attrgetter
 
-from museum_app.timeline.items import ItemKind, TimelineItem
+from museum_app.timeline.items import KINDS, ItemColumns, ItemKind, TimelineItem
 
 MAX_SPAN_LANES = 64  # spans stacked deeper than this can never be shown, only counted
 _FLIP = bytes([1, 0]) + bytes(254)  # for bytes.translate: a byte mask's 0s and 1s swapped
+# For bytes.translate: a kind's byte (its place in KINDS) to 1 for a point, 0 for a span.
+_IS_POINT = bytes(kind is ItemKind.POINT for kind in KINDS) + bytes(256 - len(KINDS))
 
 
 def span_lanes(spans: Sequence[tuple[float, float]]) -> list[int]:
@@ -53,9 +55,15 @@ class ItemBase:
     def __init__(self, items: Sequence[TimelineItem]) -> None:
         # Built with map and compress (loops in C): at start-up this runs over every event.
         self.items = items
-        self.ids = list(map(attrgetter("id"), items))
-        self.starts = array("d", map(attrgetter("start"), items))
-        self.is_point = bytes(map(operator.is_, map(attrgetter("kind"), items), repeat(ItemKind.POINT)))
+        if isinstance(items, ItemColumns):  # the app's way: the columns are the arrays
+            self.ids: Sequence[str] = items.ids
+            self.starts = items.starts
+            self.is_point = items.kinds.translate(_IS_POINT)
+        else:
+            self.ids = list(map(attrgetter("id"), items))
+            self.starts = array("d", map(attrgetter("start"), items))
+            kinds = map(attrgetter("kind"), items)
+            self.is_point = bytes(map(operator.is_, kinds, repeat(ItemKind.POINT)))
         self.is_span = self.is_point.translate(_FLIP)
         everything = range(len(items))
         points, spans = (
@@ -64,14 +72,22 @@ class ItemBase:
         )
         point_starts = array("d", compress(self.starts, self.is_point))
         span_starts = array("d", compress(self.starts, self.is_span))
-        span_ends = array("d", map(max, map(attrgetter("end"), map(items.__getitem__, spans)),
-                                   map(operator.add, span_starts, repeat(1.0))))  # fmt: skip
+        ordered = False
+        if isinstance(items, ItemColumns) and items.ordered:
+            ordered = True  # ends known to lie after their starts: taken as they are, in C
+            span_ends = array("d", compress(items.ends, self.is_span))
+        else:  # an end at or before its start is read as a day long
+            ends = map(attrgetter("end"), map(items.__getitem__, spans))
+            span_ends = array("d", map(max, ends, map(operator.add, span_starts, repeat(1.0))))
         # Items come in the app's order, by start then end; sort only if they do not.
-        self.in_order = all(map(operator.le, point_starts, point_starts[1:])) and all(
-            map(
-                operator.le,
-                zip(span_starts, span_ends, strict=True),
-                zip(span_starts[1:], span_ends[1:], strict=True),
+        self.in_order = ordered or (
+            all(map(operator.le, point_starts, point_starts[1:]))
+            and all(
+                map(
+                    operator.le,
+                    zip(span_starts, span_ends, strict=True),
+                    zip(span_starts[1:], span_ends[1:], strict=True),
+                )
             )
         )
         if not self.in_order:
@@ -90,7 +106,12 @@ class ItemBase:
     @cached_property
     def colour_sets(self) -> set[tuple[str, ...]]:
         """Return the first two colours of every item, each pair once."""
-        return {colours[:2] for colours in set(map(attrgetter("colours"), self.items))}
+        every = (
+            self.items.colours
+            if isinstance(self.items, ItemColumns)
+            else set(map(attrgetter("colours"), self.items))
+        )
+        return {colours[:2] for colours in every}
 
     def mask(self, visible_ids: Collection[str]) -> bytes:
         """Return one byte per item: 1 where its id is in visible_ids."""
@@ -204,29 +225,19 @@ class ItemIndex:
         cap, not as every span: a crowd beyond the cap is skipped over.
         """
         cap, starts, ends = self.lane_cap, self.all_span_starts, self.base.span_ends
-        count = len(starts)
-        lanes = array("h", [cap]) * count
-        # The first position at or after i that is shown and has no lane yet (a hidden span
-        # points past itself from the start).
-        after = list(range(count + 1))
-        for hidden in compress(range(count), self.span_shown.translate(_FLIP)):
-            after[hidden] = hidden + 1
+        lanes = array("h", [cap]) * len(starts)
+        # 1 for each span shown and still without a lane: the next one is found by
+        # bytearray.find, in C, however many taken or hidden spans lie between.
+        free = bytearray(self.span_shown)
         members: list[list[int]] = []
         for lane in range(cap):
             taken: list[int] = []
-            pos = 0
-            while True:
-                root = pos  # follow the pointers, then point the path straight at the end
-                while after[root] != root:
-                    root = after[root]
-                while after[pos] != root:
-                    after[pos], pos = root, after[pos]
-                if root >= count:
-                    break
-                taken.append(root)
-                lanes[root] = lane
-                after[root] = root + 1
-                pos = bisect_left(starts, ends[root], root + 1)
+            pos = free.find(1)
+            while pos >= 0:
+                taken.append(pos)
+                lanes[pos] = lane
+                free[pos] = 0
+                pos = free.find(1, bisect_left(starts, ends[pos], pos + 1))
             if not taken:
                 break
             members.append(taken)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import overload
 
 
 class ItemKind(Enum):
@@ -25,3 +28,82 @@ class TimelineItem:
     kind: ItemKind
     colours: tuple[str, ...]  # "#rrggbb" per category, the main one first
     date_label: str  # how the date reads in a tooltip
+
+
+KINDS = (ItemKind.POINT, ItemKind.RANGE, ItemKind.UNCERTAIN)  # a kind as a byte: its place here
+
+
+class ItemColumns(Sequence[TimelineItem]):
+    """Many items kept as columns; an item is made only when asked for (the ones drawn).
+
+    The index takes the columns as they are, so 100,000 items cost a few arrays, not
+    100,000 objects. kinds holds a byte per item (its place in KINDS); colours[groups[i]]
+    are item i's colours, since many items share one set.
+    """
+
+    def __init__(
+        self,
+        ids: Sequence[str],
+        titles: Sequence[str],
+        starts: array[float],
+        ends: array[float],
+        kinds: bytes,
+        groups: Sequence[int],
+        colours: Sequence[tuple[str, ...]],
+        date_labels: Sequence[str],
+        find: Callable[[str], int | None] | None = None,
+        ordered: bool = False,
+    ) -> None:
+        """Take the columns, each with one entry per item, in the app's date order.
+
+        find, if given, returns an id's place (so that the look-up the app already keeps
+        serves here too); otherwise a dictionary is made the first time one is looked up.
+        ordered says the items are known to come by start, then end, each ending after it
+        starts (so the index need not check): the app's date order and days are that.
+        """
+        count = len(ids)
+        if any(len(c) != count for c in (titles, starts, ends, kinds, groups, date_labels)):
+            raise ValueError(f"the columns of {count} items differ in length")
+        self.ids, self.titles, self.date_labels = ids, titles, date_labels
+        self.starts, self.ends, self.kinds = starts, ends, kinds
+        self.groups, self.colours = groups, colours
+        self.ordered = ordered
+        self._made: dict[int, TimelineItem] = {}
+        self._places: dict[str, int] | None = None
+        self.find = find if find is not None else self._find
+
+    def _find(self, item_id: str) -> int | None:
+        """Return the place of an id, or None."""
+        if self._places is None:
+            self._places = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        return self._places.get(item_id)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, item: int) -> TimelineItem: ...
+
+    @overload
+    def __getitem__(self, item: slice) -> list[TimelineItem]: ...
+
+    def __getitem__(self, item: int | slice) -> TimelineItem | list[TimelineItem]:
+        """Return an item, made the first time it is asked for."""
+        if isinstance(item, slice):
+            return [self[i] for i in range(len(self))[item]]
+        if item < 0:
+            item += len(self)
+        if not 0 <= item < len(self):
+            raise IndexError(item)
+        made = self._made.get(item)
+        if made is None:
+            made = self._made[item] = TimelineItem(
+                self.ids[item],
+                self.titles[item],
+                self.starts[item],
+                self.ends[item],
+                KINDS[self.kinds[item]],
+                self.colours[self.groups[item]],
+                self.date_labels[item],
+            )
+        return made

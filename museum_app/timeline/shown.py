@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from museum_app.timeline.index import ItemBase, ItemIndex
-from museum_app.timeline.items import TimelineItem
+from museum_app.timeline.items import ItemColumns, TimelineItem
 
 
 class ShownItems:
@@ -17,7 +17,7 @@ class ShownItems:
     """
 
     def __init__(self) -> None:
-        self.items: list[TimelineItem] = []
+        self.items: Sequence[TimelineItem] = []
         self._ids: dict[str, int] | None = {}
         self._base = ItemBase([])
         self._visible_ids: frozenset[str] | None = None
@@ -27,7 +27,8 @@ class ShownItems:
 
     def set_items(self, items: Sequence[TimelineItem]) -> None:
         """Take new items; a filter by ids carries over to them, one by mask does not."""
-        self.items = list(items)
+        # Columns are kept as they are: a list of them would make every item.
+        self.items = items if isinstance(items, ItemColumns) else list(items)
         self._base = ItemBase(self.items)
         self._ids = None  # made on first use: often none is needed at start-up
         self._mask = None if self._visible_ids is None else self._base.mask(self._visible_ids)
@@ -37,6 +38,8 @@ class ShownItems:
         """Return the item of an id, or None."""
         if event_id is None:
             return None
+        if isinstance(self.items, ItemColumns):
+            return self.items.find(event_id)
         if self._ids is None:
             self._ids = dict(zip(self._base.ids, range(len(self.items)), strict=True))
         return self._ids.get(event_id)

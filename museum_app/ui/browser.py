@@ -9,10 +9,12 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from museum_app.core.domain import Bookmark, Category, Event, EventSummary
+from museum_app.core.domain import Bookmark, Category, Event
 from museum_app.core.history import History
+from museum_app.core.masks import SearchMasks, all_of, any_of
 from museum_app.core.query import EventFilter
 from museum_app.core.records import BookmarkFileError, export_bookmarks, import_bookmarks
+from museum_app.core.table import EventTable
 from museum_app.store.database import StoreError
 from museum_app.store.library import Library
 
@@ -24,7 +26,7 @@ class Browser(QObject):
 
     current_changed = Signal(object)  # Event | None
     filter_changed = Signal(object)  # EventFilter
-    visible_changed = Signal(object)  # frozenset[str] | None: the ids that pass the filter
+    visible_changed = Signal(object)  # bytes | None: a byte per event by rank, 1 if it passes
     counts_changed = Signal(object)  # dict[str, int]: events per category under the search
     bookmarks_changed = Signal()
     history_changed = Signal(bool, bool)  # can go back, can go forward
@@ -36,9 +38,11 @@ class Browser(QObject):
         self.history = History()
         self.filter = EventFilter()
         self.current: Event | None = None
-        self._visible: frozenset[str] | None = None
+        self._visible: bytes | None = None  # one byte per event by rank: 1 if it passes
+        self._related: tuple[str, list[Event]] | None = None  # for the current event
         self.categories: dict[str, Category] = {c.id: c for c in library.catalog.categories()}
-        self.summaries: list[EventSummary] = library.catalog.summaries()
+        self.summaries: EventTable = library.catalog.summaries()
+        self._searches = SearchMasks(library.catalog.search_ranks, len(self.summaries))
 
     # The current event
 
@@ -55,9 +59,9 @@ class Browser(QObject):
     def step(self, direction: int) -> None:
         """Go to the previous (-1) or next (+1) event that passes the filter."""
         if self.current is None:
-            ids = self.library.catalog.ids(self.filter)
-            if ids:
-                self.go_to(ids[0] if direction > 0 else ids[-1])
+            rank = self._find(0, len(self.summaries), last=direction < 0)
+            if rank is not None:
+                self.go_to(self.summaries.ids[rank])
             return
         previous, following = self.neighbours()
         target = following if direction > 0 else previous
@@ -66,13 +70,30 @@ class Browser(QObject):
 
     def neighbours(self) -> tuple[str | None, str | None]:
         """Return the previous and next events around the current one, within the filter."""
-        if self.current is None:
+        rank = self.summaries.rank_of(self.current.id) if self.current else None
+        if rank is None:
             return (None, None)
-        return self.library.catalog.neighbours(self.current.id, self.filter)
+        before = self._find(0, rank, last=True)
+        after = self._find(rank + 1, len(self.summaries), last=False)
+        ids = self.summaries.ids
+        return (None if before is None else ids[before], None if after is None else ids[after])
+
+    def _find(self, start: int, end: int, last: bool) -> int | None:
+        """Return the first (or last) rank in [start, end) that passes the filter, or None."""
+        if start >= end:
+            return None
+        if self._visible is None:
+            return end - 1 if last else start
+        found = self._visible.rfind(1, start, end) if last else self._visible.find(1, start, end)
+        return None if found < 0 else found
 
     def related(self) -> list[Event]:
-        """Return the events most related to the current one."""
-        return self.library.catalog.related(self.current.id) if self.current else []
+        """Return the events most related to the current one (worked out once per event)."""
+        if self.current is None:
+            return []
+        if self._related is None or self._related[0] != self.current.id:
+            self._related = (self.current.id, self.library.catalog.related(self.current.id))
+        return self._related[1]
 
     def back(self) -> None:
         """Go back to the event viewed before."""
@@ -94,11 +115,21 @@ class Browser(QObject):
             return
         search_changed = query.search_words() != self.filter.search_words()
         self.filter = query
-        self._visible = None if query.is_empty else frozenset(self.library.catalog.ids(query))
+        self._visible = self._mask(query)
         self.filter_changed.emit(query)
         self.visible_changed.emit(self._visible)
         if search_changed:
-            self.counts_changed.emit(self.library.catalog.category_counts(query))
+            self.counts_changed.emit(self.counts())
+
+    def _mask(self, query: EventFilter) -> bytes | None:
+        """Return the byte mask by rank of the events that pass a filter (None: all)."""
+        table = self.summaries
+        masks = [self._searches.mask(words) for words in [query.search_words()] if words]
+        if query.ids is not None:
+            masks.append(table.mask_of_ids(query.ids))
+        if query.categories is not None:
+            masks.append(any_of([table.category_mask(c) for c in query.categories], len(table)))
+        return all_of(masks, len(table)) if masks else None
 
     def set_categories(self, categories: frozenset[str] | None) -> None:
         """Show only events in these categories (None: all)."""
@@ -108,13 +139,14 @@ class Browser(QObject):
         """Show only events that match a full-text search."""
         self.set_filter(replace(self.filter, search=text))
 
-    def visible(self) -> frozenset[str] | None:
-        """Return the ids that pass the filter (None: all)."""
+    def visible(self) -> bytes | None:
+        """Return the byte mask by rank of the events that pass the filter (None: all)."""
         return self._visible
 
     def counts(self) -> dict[str, int]:
-        """Return the events per category under the current search."""
-        return self.library.catalog.category_counts(self.filter)
+        """Return the events per category under the current search (and id restriction)."""
+        within = self._mask(self.filter.without_categories())
+        return self.summaries.category_counts(self.categories, within)
 
     # Bookmarks
 

@@ -132,6 +132,9 @@ class EventList(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A viewport made here, not by Qt: asking for Qt's own (to place the empty notice)
+        # makes PySide6 look its class up through every widget class it has, at start-up.
+        self.setViewport(QWidget(self))
         self.setObjectName("eventList")
         self.setAccessibleName(self.tr("Events"))
         self._model = EventTableModel(self)

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from museum_app.core.domain import EventSummary
+from museum_app.core.table import EventTable
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the event id of a row, whatever the column
 _DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
@@ -36,30 +37,33 @@ class EventTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._all: list[EventSummary] = []  # every event, in the order shown
-        self._ids: list[str] = []  # their ids, in that order
-        self._position: dict[str, int] | None = {}  # id -> place in _all, made when first asked
-        self._rows: list[EventSummary] = []  # the events shown, in order
-        self._row_mask: bytes | None = None  # one byte per event of _all: shown (None: all)
-        self._ranks: list[int] | None = None  # the ranks of _all, made when a mask needs them
-        self._in_rank_order = False  # _ranks is 0, 1, 2 ...
+        self._table = EventTable.from_summaries([])  # every event, by rank
+        self._order: Sequence[int] = range(0)  # the ranks of every event, in the order shown
+        self._ids: Sequence[str] = []  # their ids, in that order
+        self._position: dict[str, int] | None = {}  # id -> place in _order, made when first asked
+        self._rows: Sequence[int] = range(0)  # the ranks of the events shown, in order
+        self._row_mask: bytes | None = None  # one byte per place in _order: shown (None: all)
         self._visible: frozenset[str] | None = None
         self._rank_mask: bytes | None = None
         self._names: Mapping[str, str] = {}
         self._bookmarked: frozenset[str] = frozenset()
         self._sort = (DATE_COLUMN, Qt.SortOrder.AscendingOrder)
-        self._short_labels: dict[str, str] = {}  # by id: working them out is dearer than keeping
+        self._short_labels: dict[int, str] = {}  # by rank: working them out is dearer than keeping
 
     def set_summaries(self, summaries: Sequence[EventSummary], names: Mapping[str, str]) -> None:
-        """Replace every row, keeping the current sort and filter."""
+        """Replace every row, keeping the current sort and filter.
+
+        An EventTable is taken as it is; other summaries are put in rank order first, and
+        their places in that order are the ranks a mask (set_visible_mask) goes by.
+        """
         self.beginResetModel()
         self._names = dict(names)
         self._short_labels = {}
-        column, order = self._sort
-        self._all = sorted(
-            summaries, key=self._key(column), reverse=order == Qt.SortOrder.DescendingOrder
-        )
-        self._index_rows()
+        if isinstance(summaries, EventTable):
+            self._table = summaries
+        else:
+            self._table = EventTable.from_summaries(sorted(summaries, key=attrgetter("rank")))
+        self._order_rows()
         self._select_rows()
         self.endResetModel()
 
@@ -95,24 +99,14 @@ class EventTableModel(QAbstractTableModel):
 
     def _select_rows(self) -> None:
         """Pick the rows shown from every row, by the set of visible ids or the rank mask."""
-        if self._rank_mask is not None:
-            mask = self._mask_in_order(self._rank_mask)
-        elif self._visible is not None:
-            mask = bytes(map(self._visible.__contains__, self._ids))
-        else:
-            self._rows, self._row_mask = self._all, None
+        by_rank = self._rank_mask
+        if by_rank is None and self._visible is not None:
+            by_rank = self._table.mask_of_ids(self._visible)
+        if by_rank is None:
+            self._rows, self._row_mask = self._order, None
             return
-        self._row_mask = mask
-        self._rows = list(compress(self._all, mask))
-
-    def _mask_in_order(self, by_rank: bytes) -> bytes:
-        """Return a mask by rank rearranged into the order shown."""
-        if self._ranks is None:
-            self._ranks = list(map(attrgetter("rank"), self._all))
-            self._in_rank_order = self._ranks == list(range(len(self._ranks)))
-        if self._in_rank_order:  # in date order, as usual: the mask is already in order
-            return by_rank
-        return bytes(map(by_rank.__getitem__, self._ranks))
+        self._row_mask = _in_order(by_rank, self._order)
+        self._rows = list(compress(self._order, self._row_mask))
 
     def set_bookmarked(self, ids: Collection[str]) -> bool:
         """Mark the bookmarked events; return whether anything changed."""
@@ -130,29 +124,37 @@ class EventTableModel(QAbstractTableModel):
 
     def summaries(self) -> list[EventSummary]:
         """Return every summary (shown or not) in the order shown."""
-        return list(self._all)
+        return list(map(self._table.__getitem__, self._order))
 
     def summaries_count(self) -> int:
         """Return how many events there are, shown or not."""
-        return len(self._all)
+        return len(self._table)
 
     def shown_ids(self) -> list[str]:
         """Return the ids of the rows shown, in order."""
-        return list(map(attrgetter("id"), self._rows))
+        return list(map(self._table.ids.__getitem__, self._rows))
 
     def row_of(self, event_id: str) -> int | None:
         """Return the row of an event, if it is shown."""
-        if self._position is None:
-            self._position = dict(zip(self._ids, range(len(self._ids)), strict=True))
-        position = self._position.get(event_id)
+        position = self._place_of(event_id)
         if position is None or self._row_mask is None:
             return position
         # The events shown before it: counting bytes in C beats keeping a list of places.
         return self._row_mask.count(1, 0, position) if self._row_mask[position] else None
 
+    def _place_of(self, event_id: str) -> int | None:
+        """Return an event's place in the order of every event (shown or not)."""
+        order = self._order
+        if isinstance(order, range):  # by date: the place follows from the rank
+            rank = self._table.rank_of(event_id)
+            return None if rank is None else order.index(rank)
+        if self._position is None:
+            self._position = dict(zip(self._ids, range(len(self._ids)), strict=True))
+        return self._position.get(event_id)
+
     def id_at(self, row: int) -> str:
         """Return the id of the event in a row."""
-        return self._rows[row].id
+        return self._table.ids[self._rows[row]]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)
@@ -175,24 +177,26 @@ class EventTableModel(QAbstractTableModel):
         # Called from C++ for every role of every cell painted: turn the others away first.
         if role not in _ROLES or not index.isValid():
             return None
-        summary, column = self._rows[index.row()], index.column()
+        rank, column = self._rows[index.row()], index.column()
+        table = self._table
         if role == ID_ROLE:
-            return summary.id
+            return table.ids[rank]
         if column == BOOKMARK_COLUMN:
-            return self._bookmark_data(summary.id in self._bookmarked, role)
+            return self._bookmark_data(table.ids[rank] in self._bookmarked, role)
         if role not in _TEXT_ROLES:
             return None
         if column == DATE_COLUMN:
             # The column is narrow; the tooltip gives the date in full with its basis.
             if role == _TOOLTIP:
-                return summary.date_label
-            label = self._short_labels.get(summary.id)
+                return table.date_labels[rank]
+            label = self._short_labels.get(rank)
             if label is None:
-                label = self._short_labels[summary.id] = summary.short_label()
+                label = self._short_labels[rank] = table[rank].short_label()
             return label
         if column == TITLE_COLUMN:
-            return summary.title
-        return ", ".join(self._names.get(c, c) for c in summary.categories)
+            return table.titles[rank]
+        categories = table.category_sets[table.groups[rank]]
+        return ", ".join(self._names.get(c, c) for c in categories)
 
     def _bookmark_data(self, marked: bool, role: int) -> Any:
         """Return what the bookmark column shows and says."""
@@ -213,12 +217,10 @@ class EventTableModel(QAbstractTableModel):
 
     def _reorder(self) -> None:
         """Sort the rows by the current sort, keeping persistent indexes on their events."""
-        column, order = self._sort
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        kept = [(self._rows[index.row()].id, index.column()) for index in persistent]
-        self._all.sort(key=self._key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._index_rows()
+        kept = [(self.id_at(index.row()), index.column()) for index in persistent]
+        self._order_rows()
         self._select_rows()
         rows = [self.row_of(event_id) for event_id, _ in kept]
         moved = [
@@ -228,17 +230,35 @@ class EventTableModel(QAbstractTableModel):
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
-    def _key(self, column: int) -> Callable[[EventSummary], Any]:
-        """Return the sort key of a column; ties fall back on the date order."""
-        if column == BOOKMARK_COLUMN:
-            return lambda s: (s.id not in self._bookmarked, s.rank)
-        if column == TITLE_COLUMN:
-            return lambda s: (s.title.casefold(), s.rank)
-        if column == CATEGORIES_COLUMN:
-            return lambda s: ([self._names.get(c, c).casefold() for c in s.categories], s.rank)
-        return attrgetter("rank")  # in C: sorting 100,000 rows by date is the start-up's
+    def _order_rows(self) -> None:
+        """Put every event in the order of the current sort; ties fall back on the date order."""
+        column, order = self._sort
+        table, count = self._table, len(self._table)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column == DATE_COLUMN:  # the ranks are the date order: nothing to sort
+            self._order = range(count - 1, -1, -1) if descending else range(count)
+        else:
+            key: Callable[[int], Any]
+            if column == BOOKMARK_COLUMN:
+                key = lambda r: (table.ids[r] not in self._bookmarked, r)  # noqa: E731
+            elif column == TITLE_COLUMN:
+                key = lambda r: (table.titles[r].casefold(), r)  # noqa: E731
+            else:
+                names = [
+                    [self._names.get(c, c).casefold() for c in categories]
+                    for categories in table.category_sets
+                ]
+                key = lambda r: (names[table.groups[r]], r)  # noqa: E731
+            self._order = sorted(range(count), key=key, reverse=descending)
+        ascending = isinstance(self._order, range) and self._order.step == 1
+        self._ids = table.ids if ascending else list(map(table.ids.__getitem__, self._order))
+        self._position = None
 
-    def _index_rows(self) -> None:
-        """Rebuild the ids in order and the map from id to place."""
-        self._ids = list(map(attrgetter("id"), self._all))
-        self._position, self._ranks = None, None
+
+def _in_order(by_rank: bytes, order: Sequence[int]) -> bytes:
+    """Rearrange a mask by rank into an order of ranks."""
+    if isinstance(order, range) and order.step == 1:  # the date order, as usual: as it is
+        return by_rank
+    if isinstance(order, range):  # the date order backwards
+        return by_rank[::-1]
+    return bytes(map(by_rank.__getitem__, order))

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 
 from museum_app.core.domain import Bookmark, Event
 from museum_app.core.query import EventFilter
-from museum_app.ui import dialogs
-from museum_app.ui.actions import create_actions, paint_icons, shortcut_rows
+from museum_app.ui.actions import create_actions, paint_icons
 from museum_app.ui.adapters import timeline_items
 from museum_app.ui.bookmarks_panel import BookmarksPanel
 from museum_app.ui.browser import Browser
@@ -150,8 +149,8 @@ class MainWindow(QMainWindow):
         a.show_bookmarks.toggled.connect(self.bookmarks_dock.setVisible)
         self.bookmarks_dock.visibilityChanged.connect(a.show_bookmarks.setChecked)
         a.full_screen.toggled.connect(lambda on: self.showFullScreen() if on else self.showNormal())
-        a.shortcuts.triggered.connect(lambda: dialogs.show_shortcuts(self, shortcut_rows(a)))
-        a.about.triggered.connect(lambda: dialogs.show_about(self))
+        a.shortcuts.triggered.connect(self._show_shortcuts)
+        a.about.triggered.connect(self._show_about)
         a.undo.setEnabled(False)
         a.back.setEnabled(False)
         a.forward.setEnabled(False)
@@ -196,15 +195,20 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.commands.bookmark.setChecked(mark is not None)
 
-    def _show_visible(self, ids: frozenset[str] | None) -> None:
-        """Show only the events that pass the filter, and say how many that is."""
-        self.timeline.set_filter(ids)
-        self.event_list.set_visible_ids(ids)
+    def _show_visible(self, mask: bytes | None) -> None:
+        """Show only the events that pass the filter (a byte per event by rank), and say how many."""
+        self.timeline.set_visible_mask(mask)
+        self.event_list.set_visible_mask(mask)
         total = len(self.browser.summaries)
-        if ids is None:
-            self.count_label.setText(self.tr("{0} events").format(total))
+        if mask is None:
+            text = self.tr("{0} events").format(total)
         else:
-            self.count_label.setText(self.tr("Showing {0} of {1} events").format(len(ids), total))
+            text = self.tr("Showing {0} of {1} events").format(mask.count(1), total)
+        query = self.browser.filter
+        if query.search.strip() and not query.search_words():
+            # One letter would match nearly every event as a prefix: say why nothing changed.
+            text += self.tr(" · type another letter to search")
+        self.count_label.setText(text)
 
     def _show_filter(self, query: EventFilter) -> None:
         """Reflect a filter changed from anywhere in the filter panel and the highlights."""
@@ -275,8 +279,25 @@ class MainWindow(QMainWindow):
         self.commands.undo.setEnabled(False)
         self.undo_button.hide()
 
+    # The dialogs module is imported when a dialog is first asked for: the first window has none.
+
+    def _show_shortcuts(self) -> None:
+        """Show every keyboard shortcut."""
+        from museum_app.ui import dialogs
+        from museum_app.ui.actions import shortcut_rows
+
+        dialogs.show_shortcuts(self, shortcut_rows(self.commands))
+
+    def _show_about(self) -> None:
+        """Show the app's name, version and the credit for its data."""
+        from museum_app.ui import dialogs
+
+        dialogs.show_about(self)
+
     def export_bookmarks(self) -> None:
         """Ask for a file and export the bookmarks to it."""
+        from museum_app.ui import dialogs
+
         filters = self.tr("Markdown (*.md);;CSV for spreadsheets (*.csv);;JSON (*.json)")
         path = dialogs.ask_save_path(self, self.tr("Export bookmarks"), filters, "bookmarks.md")
         if path is not None:
@@ -284,6 +305,8 @@ class MainWindow(QMainWindow):
 
     def import_bookmarks(self) -> None:
         """Ask for a file and import bookmarks from it."""
+        from museum_app.ui import dialogs
+
         filters = self.tr("Bookmark files (*.json *.csv)")
         path = dialogs.ask_open_path(self, self.tr("Import bookmarks"), filters)
         if path is not None:
@@ -291,6 +314,8 @@ class MainWindow(QMainWindow):
 
     def export_image(self) -> None:
         """Ask for a file and save the timeline as shown to it."""
+        from museum_app.ui import dialogs
+
         filters = self.tr("PNG image (*.png);;SVG drawing (*.svg)")
         path = dialogs.ask_save_path(self, self.tr("Export view as image"), filters, "timeline.png")
         if path is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -20,10 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# As html.escape does (quotes too), without importing the html package and its entity tables.
+_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def escape_html(text: str) -> str:
+    """Escape text for rich text: '&', '<', '>' and quotes, as html.escape does."""
+    return text.translate(_HTML_ESCAPES)
 
 
 def fold(text: str) -> str:
     """Fold case and accents, as the full-text index does (unicode61, remove_diacritics)."""
+    if text.isascii():  # most text: no accents to take off, and case folds as lower() does
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -49,7 +57,7 @@ def match_spans(text: str, folded_words: Sequence[str]) -> list[tuple[int, int]]
 
 def _escaped(text: str) -> str:
     """Escape text for rich text, keeping its line breaks."""
-    return html.escape(text).replace("\n", "<br>")
+    return escape_html(text).replace("\n", "<br>")
 
 
 def highlighted_html(text: str, words: Sequence[str], palette: QPalette) -> str | None:

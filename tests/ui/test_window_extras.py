@@ -7,10 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QListWidget, QTableWidget
 
 from museum_app.app import build_window
 from museum_app.ui import dialogs
+
+DIDI = "2014-01-06-didi-taxi-wechat"
+RED_ENVELOPE = "2014-01-27-wechat-red-envelope"
 
 
 def test_the_view_exports_as_png_and_svg(qtbot, tmp_path: Path) -> None:
@@ -64,3 +69,50 @@ def test_the_screenshot_command_renders_the_window(tmp_path: Path) -> None:
     assert wrong.returncode == 2 and "no event has the id 'no-such-id'" in wrong.stderr
     bad_size = subprocess.run([*command[:5], "--size", "huge"], env=env, capture_output=True, text=True)
     assert bad_size.returncode == 2 and "WIDTHxHEIGHT" in bad_size.stderr
+
+
+def test_the_bookmarks_dock_shows_the_bookmarks_when_first_opened(qtbot, tmp_path: Path) -> None:
+    window = build_window(tmp_path / "data", size=(1200, 800))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.browser.go_to(DIDI)
+    window.commands.bookmark.trigger()  # Ctrl+D, the dock still hidden
+    assert not window.bookmarks_dock.isVisible()
+    window.commands.show_bookmarks.trigger()  # Ctrl+B
+    assert window.bookmarks_dock.isVisible()
+    view = window.bookmarks.findChild(QListWidget, "bookmarkList")
+    assert view is not None and view.isVisible()
+    assert window.bookmarks.shown_ids() == [DIDI] and view.count() == 1
+    assert view.item(0).text() == "Didi Taxi joins WeChat"
+    window.browser.go_to(RED_ENVELOPE)
+    window.browser.go_to(DIDI)  # the current event's bookmark is selected in the panel
+    assert view.currentRow() == 0
+
+
+def test_the_shortcuts_overview_opens_from_the_help_menu(qtbot, tmp_path: Path) -> None:
+    window = build_window(tmp_path / "data", size=(1200, 800))
+    qtbot.addWidget(window)
+    window.show()
+    window.commands.shortcuts.trigger()
+    table = window.findChild(QTableWidget, "shortcutsTable")
+    assert table is not None
+    qtbot.waitUntil(table.isVisible)
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Bookmark"] == "Ctrl+D" and rows["Show bookmarks"] == "Ctrl+B"
+    table.window().close()
+
+
+def test_a_lone_letter_in_the_search_box_waits_for_a_second(qtbot, tmp_path: Path) -> None:
+    window = build_window(tmp_path / "data", size=(1200, 800))
+    qtbot.addWidget(window)
+    window.show()
+    count = window.part("eventCount")
+    search = window.part("searchBox")
+    qtbot.mouseClick(search, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(search, "w")
+    qtbot.waitUntil(lambda: "another letter" in count.text())
+    assert count.text().startswith("27 events"), "one letter filters nothing"
+    qtbot.keyClicks(search, "e")
+    qtbot.waitUntil(lambda: count.text().startswith("Showing"))
+    assert "another letter" not in count.text()

@@ -61,7 +61,7 @@ class TimelineView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(240, 160)
         self._shown = ShownItems()
-        self._items: list[TimelineItem] = []
+        self._items: Sequence[TimelineItem] = []
         self._bookmarked_ids: frozenset[str] = frozenset()
         self._bookmarked: frozenset[int] = frozenset()
         self._selected: int | None = None

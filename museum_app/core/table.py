@@ -1,0 +1,212 @@
+"""Every event in brief, as columns in the one date order: light enough to hold 100,000 of."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import accumulate
+from typing import overload
+
+from museum_app.core.dates import Precision
+from museum_app.core.domain import EventSummary
+from museum_app.core.masks import of_ranks
+
+# A precision is kept as one byte per event: its place in this tuple.
+PRECISIONS = (Precision.DAY, Precision.MONTH, Precision.YEAR)
+_PRECISION_CODE = {p: code for code, p in enumerate(PRECISIONS)}
+LOOKUPS_BEFORE_DICT = 1000  # single look-ups by locate; after these, a dictionary of every id
+
+
+class EventTable(Sequence[EventSummary]):
+    """The summaries of every event, by rank, kept as arrays and lists rather than objects.
+
+    An event's rank is its place here. A summary is made only when asked for (the list's
+    visible rows, the timeline's tooltips), so that holding 100,000 events costs a few
+    arrays; filters work on byte masks by rank (one byte per event, 1 where it passes).
+    """
+
+    def __init__(
+        self,
+        ids: list[str],
+        titles: Sequence[str],
+        date_labels: Sequence[str],
+        starts: array[float],
+        ends: array[float],
+        precision: bytes,
+        is_range: bytes,
+        groups: array[int],
+        category_sets: list[tuple[str, ...]],
+        masks: Mapping[str, bytes] | None = None,
+        locate: Callable[[str], int | None] | None = None,
+    ) -> None:
+        """Take the columns, each one entry per event in rank order, and any category masks.
+
+        locate, if given, finds one id's rank (say, by the catalog's index): a few look-ups
+        then cost no dictionary of every id; one is made once many are asked for.
+        """
+        count = len(ids)
+        columns = (titles, date_labels, starts, ends, precision, is_range, groups)
+        if any(len(column) != count for column in columns):
+            raise ValueError(f"the columns of {count} events differ in length")
+        self.ids, self.titles, self.date_labels = ids, titles, date_labels
+        # Ordinal days, as the timeline takes them: the first possible, and the day after the last.
+        self.starts, self.ends = starts, ends
+        self.precision, self.is_range = precision, is_range
+        self.groups, self.category_sets = groups, category_sets  # categories: a set per event
+        self._made: dict[int, EventSummary] = {}
+        self._ranks: dict[str, int] | None = None
+        self._locate = locate
+        self._located = 0  # ids looked up with locate, before a dictionary pays
+        self._masks: dict[str, bytes] = dict(masks or {})
+
+    @classmethod
+    def from_summaries(cls, summaries: Iterable[EventSummary]) -> EventTable:
+        """Make a table of summaries given in rank order (their ranks become their places)."""
+        rows = list(summaries)
+        sets = {s.categories: None for s in rows}
+        group_of = {categories: group for group, categories in enumerate(sets)}
+        return cls(
+            [s.id for s in rows],
+            [s.title for s in rows],
+            [s.date_label for s in rows],
+            array("d", [s.not_before for s in rows]),
+            array("d", [s.not_after + 1 for s in rows]),
+            bytes(_PRECISION_CODE[s.precision] for s in rows),
+            bytes(s.is_range for s in rows),
+            array("L", [group_of[s.categories] for s in rows]),
+            list(sets),
+        )
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __eq__(self, other: object) -> bool:
+        """Say whether two tables hold the same events (however their category sets are numbered)."""
+        if not isinstance(other, EventTable):
+            return NotImplemented
+        mine = (self.ids, self.starts, self.ends, self.precision)
+        theirs = (other.ids, other.starts, other.ends, other.precision)
+        return (
+            mine == theirs
+            and list(self.titles) == list(other.titles)
+            and list(self.date_labels) == list(other.date_labels)
+            and self.is_range == other.is_range
+            and list(map(self.category_sets.__getitem__, self.groups))
+            == list(map(other.category_sets.__getitem__, other.groups))
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # a table is not a key
+
+    @overload
+    def __getitem__(self, rank: int) -> EventSummary: ...
+
+    @overload
+    def __getitem__(self, rank: slice) -> list[EventSummary]: ...
+
+    def __getitem__(self, rank: int | slice) -> EventSummary | list[EventSummary]:
+        """Return the summary of the event at a rank, made the first time it is asked for."""
+        if isinstance(rank, slice):
+            return [self[r] for r in range(len(self))[rank]]
+        if rank < 0:
+            rank += len(self)
+        if not 0 <= rank < len(self):
+            raise IndexError(rank)
+        made = self._made.get(rank)
+        if made is None:
+            made = self._made[rank] = EventSummary(
+                self.ids[rank],
+                self.titles[rank],
+                self.date_labels[rank],
+                int(self.starts[rank]),
+                int(self.ends[rank]) - 1,
+                PRECISIONS[self.precision[rank]],
+                bool(self.is_range[rank]),
+                self.category_sets[self.groups[rank]],
+                rank,
+            )
+        return made
+
+    def rank_of(self, event_id: str) -> int | None:
+        """Return an event's rank, or None if it is not here."""
+        if self._ranks is None and self._locate is not None and self._located < LOOKUPS_BEFORE_DICT:
+            self._located += 1
+            return self._locate(event_id)
+        if self._ranks is None:
+            self._ranks = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        return self._ranks.get(event_id)
+
+    def mask_of_ids(self, ids: Iterable[str]) -> bytes:
+        """Return one byte per event: 1 for the events with these ids."""
+        ranks = (rank for rank in map(self.rank_of, ids) if rank is not None)
+        return of_ranks(ranks, len(self))
+
+    def category_mask(self, category: str) -> bytes:
+        """Return one byte per event: 1 for the events in a category (made once, in C)."""
+        mask = self._masks.get(category)
+        if mask is None:
+            member = [category in categories for categories in self.category_sets]
+            mask = self._masks[category] = _lookup(self.groups, member)
+        return mask
+
+    def category_counts(self, categories: Iterable[str], mask: bytes | None = None) -> dict[str, int]:
+        """Count the events of each category, among those a mask lets through (None: all)."""
+        within = None if mask is None else int.from_bytes(mask, "little")
+        counts = {}
+        for category in categories:
+            own = self.category_mask(category)
+            if within is None:
+                counts[category] = own.count(1)
+            else:  # bytes of 0 and 1: the bits set are the events in both
+                counts[category] = (int.from_bytes(own, "little") & within).bit_count()
+        return counts
+
+    def colour_groups(self, colours: Mapping[str, str], fallback: str) -> list[tuple[str, ...]]:
+        """Return, per category set, its categories' colours (the main one first)."""
+        return [tuple(colours.get(c, fallback) for c in cats) for cats in self.category_sets]
+
+
+def _lookup(codes: array[int], table: list[bool]) -> bytes:
+    """Return table[code] as a byte for each code, by bytes.translate when the codes fit a byte."""
+    if len(table) <= 256:
+        translation = bytes(map(int, table)) + bytes(256 - len(table))
+        return array("B", codes).tobytes().translate(translation)
+    return bytes(map(table.__getitem__, codes))
+
+
+class Texts(Sequence[str]):
+    """Many texts kept as one string and where each ends: a text is cut out when asked for.
+
+    Reading 100,000 titles this way costs one decode, where splitting them made 100,000
+    strings that are mostly never shown.
+    """
+
+    def __init__(self, text: str, ends: array[int]) -> None:
+        """Take the texts written one after another, and the offset each one ends at."""
+        if ends and ends[-1] != len(text):
+            raise ValueError(f"the texts end at {ends[-1]}, not at {len(text)}")
+        self.text, self.ends = text, ends
+
+    @classmethod
+    def of(cls, texts: Iterable[str], typecode: str = "L") -> Texts:
+        """Keep texts given one by one."""
+        every = list(texts)
+        return cls("".join(every), array(typecode, accumulate(map(len, every))))
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        """Return a text, cut out of the whole."""
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self.text[self.ends[index - 1] if index > 0 else 0 : self.ends[index]]

@@ -1,0 +1,90 @@
+"""The catalog's summary columns: written at build, read back as the events in brief."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from museum_app import paths
+from museum_app.core.domain import EventSummary
+from museum_app.core.query import EventFilter
+from museum_app.core.table import EventTable
+from museum_app.store import columns
+from museum_app.store.library import Library
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    """Open the shipped data in a temporary folder."""
+    opened = Library(tmp_path / "lib", paths.shipped_data_dir())
+    yield opened
+    opened.close()
+
+
+def test_the_columns_hold_every_event_in_brief_in_date_order(library: Library) -> None:
+    events = library.catalog.events()
+    expected = [
+        EventSummary(
+            e.id,
+            e.title,
+            e.date.label(),
+            e.date.not_before.toordinal(),
+            e.date.not_after.toordinal(),
+            e.date.precision,
+            e.date.is_range,
+            e.categories,
+            rank,
+        )
+        for rank, e in enumerate(events)
+    ]
+    table = library.catalog.summaries()
+    assert list(table) == expected
+    assert table == EventTable.from_summaries(expected)
+
+
+def test_the_category_masks_are_written_for_every_category(library: Library) -> None:
+    table = library.catalog.summaries()
+    for category in library.catalog.categories():
+        wanted = library.catalog.ids(EventFilter(categories=frozenset({category.id})))
+        assert table.category_mask(category.id) == table.mask_of_ids(wanted)
+        assert table.category_mask(category.id).count(1) == len(wanted)
+
+
+@pytest.mark.parametrize("search", ["wechat", "in", "mi", "internet conf", "2014", "nothing-like-it"])
+def test_a_search_by_rank_finds_what_the_filter_finds(library: Library, search: str) -> None:
+    table = library.catalog.summaries()
+    query = EventFilter(search=search)
+    ranks = library.catalog.search_ranks(query.search_words())
+    assert sorted(ranks) == [table.rank_of(i) for i in library.catalog.ids(query)]
+
+
+def test_columns_that_do_not_fit_together_are_refused(library: Library) -> None:
+    rows = library.catalog.db.query("SELECT name, data FROM columns")
+    good = [(row[0], row[1]) for row in rows]
+    assert columns.read_table(good) == library.catalog.summaries()
+    cut = [(name, data[:-4] if name == "titles.ends" else data) for name, data in good]
+    short = [(name, data[:-1] if name == "precision" else data) for name, data in good]
+    for broken in (cut, short):
+        with pytest.raises(ValueError):
+            columns.read_table(broken)
+    with pytest.raises(KeyError):
+        columns.read_table([row for row in good if row[0] != "ids"])
+
+
+def test_columns_found_damaged_are_built_again(tmp_path: Path) -> None:
+    data = tmp_path / "lib"
+    Library(data, paths.shipped_data_dir()).close()
+    # Damage the built file behind the app's back, as a failing disk might.
+    with contextlib.closing(sqlite3.connect(data / "catalog.sqlite3")) as conn, conn:
+        conn.execute("UPDATE columns SET data = x'00' WHERE name = 'starts'")
+    library = Library(data, paths.shipped_data_dir())
+    try:
+        table = library.catalog.summaries()
+        assert len(table) == library.catalog.count() == 27
+        assert list(table) == list(library.catalog.summaries())
+    finally:
+        library.close()
