@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -62,14 +64,23 @@ def _install_translation(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # the PNGs shipped beside the SVG
+
+
 def app_icon() -> QIcon:
-    """Return the app's icon in every size it ships in."""
+    """Return the app's icon: the SVG, drawn at any size it is asked for.
+
+    The PNGs are the same drawing at fixed sizes, for a Qt that cannot read SVG; each is read
+    only when its size is first needed. (Adding them to the SVG icon would read them all now.)
+    """
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
     icons = paths.resources_dir() / "icons"
     icon = QIcon(str(icons / "museum-app.svg"))
-    for png in sorted(icons.glob("museum-app-*.png")):
-        icon.addFile(str(png))
+    if icon.isNull():
+        for size in ICON_SIZES:
+            icon.addFile(str(icons / f"museum-app-{size}.png"), QSize(size, size))
     return icon
 
 
@@ -81,20 +92,41 @@ def build_window(
     size: tuple[int, int] | None = None,
 ) -> MainWindow:
     """Build the whole main window without entering the event loop; files go under data_dir."""
+    application()
+    # Building makes many objects that live as long as the window (an event's summary, its
+    # timeline item...): the collector would walk them again and again for nothing. Turned off
+    # while building; then they are frozen, out of every later collection's way.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        window = _build_window(data_dir, reset_ui, event_id, size)
+        gc.freeze()
+    finally:
+        if collecting:
+            gc.enable()
+    return window
+
+
+def _build_window(
+    data_dir: Path | None,
+    reset_ui: bool,
+    event_id: str | None,
+    size: tuple[int, int] | None,
+) -> MainWindow:
+    """Open the library and make the window on it."""
+    from PySide6.QtCore import QSize
+
     from museum_app.store.library import Library
     from museum_app.ui.browser import Browser
     from museum_app.ui.main_window import MainWindow
     from museum_app.ui.settings import WindowSettings
 
-    application()
     library = Library(paths.data_dir(data_dir), paths.shipped_data_dir())
     settings = WindowSettings(paths.settings_file(data_dir))
     if reset_ui:
         settings.clear()
     window = MainWindow(Browser(library), settings)
     window.destroyed.connect(lambda: library.close())
-    from PySide6.QtCore import QSize
-
     window.restore(event_id, QSize(*size) if size else None)
     return window
 
@@ -107,9 +139,6 @@ def _fail(message: str) -> int:
 
 def run_from_args(args: argparse.Namespace) -> int:
     """Open the window, or render it to a file, as the command line asked."""
-    from museum_app.store.checks import PackError
-    from museum_app.store.database import StoreError
-
     screenshot = args.command == "screenshot"
     problem = display_problem()
     if problem is not None and not screenshot:
@@ -120,10 +149,19 @@ def run_from_args(args: argparse.Namespace) -> int:
     size = _size(args.size) if screenshot else None
     if screenshot and size is None:
         return _fail(f"--size {args.size!r} is not WIDTHxHEIGHT, e.g. 1400x900")
+    # The store uses no Qt: imported before Qt, its modules are spared PySide's import hook,
+    # which reads the source of every module imported after PySide to look for "PySide6".
+    importlib.import_module("museum_app.store.library")
     try:
         app = application()
         window = build_window(args.data_dir, reset_ui=args.reset_ui, event_id=event_id, size=size)
-    except (PackError, StoreError, OSError) as error:
+    except Exception as error:
+        # Imported only now: the checks of packs are not needed when the catalog is current.
+        from museum_app.store.checks import PackError
+        from museum_app.store.database import StoreError
+
+        if not isinstance(error, PackError | StoreError | OSError):
+            raise
         return _fail(str(error))
     if event_id and window.browser.library.catalog.resolve(event_id) is None:
         return _fail(f"no event has the id {event_id!r} (see 'museum-app list')")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -93,6 +92,8 @@ def export_bookmarks(bookmarks: list[Bookmark], path: Path) -> None:
     if suffix == ".md":
         text = _markdown(bookmarks)
     elif suffix == ".csv":
+        import csv  # the CSV module is loaded when a CSV file is first written or read
+
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=_CSV_FIELDS)
         writer.writeheader()
@@ -126,6 +127,8 @@ def import_bookmarks(path: Path) -> list[Bookmark]:
         if not isinstance(rows, list):
             raise BookmarkFileError(f"{path}: field 'bookmarks': expected a list")
     elif suffix == ".csv":
+        import csv
+
         rows = list(csv.DictReader(io.StringIO(text)))
     else:
         raise BookmarkFileError(f"{path}: bookmarks import from .json or .csv files")

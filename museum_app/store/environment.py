@@ -23,11 +23,16 @@ def unwritable_reason(folder: Path) -> str | None:
     except OSError as error:
         return f"the folder {folder} cannot be created ({error.strerror or error})"
     try:
+        # No space left for even the probe: full, whatever the file system reports on a write.
+        space = os.statvfs(folder)
+        if space.f_bavail * space.f_frsize < PROBE_BYTES:
+            return f"the disk that holds {folder} is full"
         # An unnamed file (O_TMPFILE on Linux): a kill at any moment leaves nothing behind.
+        # Writing reserves the blocks, so a full disk or a file size limit fails here; no fsync,
+        # which would wait for the disk, at every start, for what the write already told.
         with tempfile.TemporaryFile(dir=folder) as probe:
             probe.write(b"\0" * PROBE_BYTES)
             probe.flush()
-            os.fsync(probe.fileno())
     except OSError as error:
         if error.errno in _FULL:
             return f"the disk that holds {folder} is full"

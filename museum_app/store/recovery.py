@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from museum_app.core.domain import Bookmark
 from museum_app.store import environment
 from museum_app.store.database import StoreError
-from museum_app.store.salvage import salvage_bookmarks
 from museum_app.store.user import UserStore
 
 # The title and date label of an event by its id, for a salvaged bookmark that lost its own.
 Titles = Callable[[str], tuple[str, str] | None]
 
 
-@dataclass(frozen=True, slots=True)
 class Opened:
-    """The user store, and where a damaged file went with how many bookmarks came back."""
+    """The user store, and where a damaged file went with how many bookmarks came back.
 
-    store: UserStore
-    moved_to: Path | None = None
-    recovered: int = 0
+    A plain class with slots: a dataclass takes a millisecond to define, at every start.
+    """
+
+    __slots__ = ("moved_to", "recovered", "store")
+
+    def __init__(self, store: UserStore, moved_to: Path | None = None, recovered: int = 0) -> None:
+        self.store = store
+        self.moved_to = moved_to
+        self.recovered = recovered
 
 
 def cannot_save(reason: str) -> str:
@@ -52,7 +56,7 @@ def open_user(path: Path, unwritable: str | None, titles: Titles) -> Opened:
         moved = environment.move_aside(path)
     except OSError as error:
         return Opened(_salvaged(path, f"the damaged file {path} cannot be moved ({error})", titles))
-    marks = _with_titles(salvage_bookmarks(moved), titles)
+    marks = _with_titles(_salvage(moved), titles)
     try:
         store = UserStore(path)
     except StoreError as error:
@@ -80,10 +84,17 @@ def _read_only(path: Path, reason: str, titles: Titles) -> UserStore:
 def _salvaged(path: Path, reason: str, titles: Titles) -> UserStore:
     """Show what can be read of a damaged file that cannot be replaced, refusing changes."""
     try:
-        marks = _with_titles(salvage_bookmarks(path), titles) if path.exists() else []
+        marks = _with_titles(_salvage(path), titles) if path.exists() else []
     except OSError:
         marks = []
     return UserStore.in_memory(marks, cannot_save(reason))
+
+
+def _salvage(path: Path) -> list[Bookmark]:
+    """Read what can be read of a damaged file (the salvage code is loaded only for one)."""
+    from museum_app.store.salvage import salvage_bookmarks
+
+    return salvage_bookmarks(path)
 
 
 def _with_titles(marks: list[Bookmark], titles: Titles) -> list[Bookmark]:

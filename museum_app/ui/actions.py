@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
@@ -16,33 +14,83 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
 
 
-@dataclass(frozen=True, slots=True)
-class Actions:
-    """Every command of the main window."""
+_NAMES = (  # in the order of the shortcuts overview
+    "export_bookmarks",
+    "import_bookmarks",
+    "export_image",
+    "quit",
+    "undo",
+    "find",
+    "bookmark",
+    "edit_note",
+    "back",
+    "forward",
+    "previous_event",
+    "next_event",
+    "zoom_in",
+    "zoom_out",
+    "fit_all",
+    "show_bookmarks",
+    "full_screen",
+    "shortcuts",
+    "about",
+)
 
-    export_bookmarks: QAction
-    import_bookmarks: QAction
-    export_image: QAction
-    quit: QAction
-    undo: QAction
-    find: QAction
-    bookmark: QAction
-    edit_note: QAction
-    back: QAction
-    forward: QAction
-    previous_event: QAction
-    next_event: QAction
-    zoom_in: QAction
-    zoom_out: QAction
-    fit_all: QAction
-    show_bookmarks: QAction
-    full_screen: QAction
-    shortcuts: QAction
-    about: QAction
+
+class Actions:
+    """Every command of the main window.
+
+    A plain class with slots: a dataclass takes a millisecond or two to define, at every start.
+    """
+
+    __slots__ = _NAMES
+
+    def __init__(
+        self,
+        *,
+        export_bookmarks: QAction,
+        import_bookmarks: QAction,
+        export_image: QAction,
+        quit: QAction,
+        undo: QAction,
+        find: QAction,
+        bookmark: QAction,
+        edit_note: QAction,
+        back: QAction,
+        forward: QAction,
+        previous_event: QAction,
+        next_event: QAction,
+        zoom_in: QAction,
+        zoom_out: QAction,
+        fit_all: QAction,
+        show_bookmarks: QAction,
+        full_screen: QAction,
+        shortcuts: QAction,
+        about: QAction,
+    ) -> None:
+        self.export_bookmarks = export_bookmarks
+        self.import_bookmarks = import_bookmarks
+        self.export_image = export_image
+        self.quit = quit
+        self.undo = undo
+        self.find = find
+        self.bookmark = bookmark
+        self.edit_note = edit_note
+        self.back = back
+        self.forward = forward
+        self.previous_event = previous_event
+        self.next_event = next_event
+        self.zoom_in = zoom_in
+        self.zoom_out = zoom_out
+        self.fit_all = fit_all
+        self.show_bookmarks = show_bookmarks
+        self.full_screen = full_screen
+        self.shortcuts = shortcuts
+        self.about = about
 
     def all(self) -> list[QAction]:
         """Return every action."""
-        return [getattr(self, f.name) for f in fields(self)]
+        return [getattr(self, name) for name in _NAMES]
 
 
 def _action(

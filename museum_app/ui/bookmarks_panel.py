@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -112,7 +112,11 @@ class BookmarkList(QListWidget):
 
 
 class BookmarksPanel(QWidget):
-    """Show the bookmarks; jumping, removing, exporting and importing are emitted as intent."""
+    """Show the bookmarks; jumping, removing, exporting and importing are emitted as intent.
+
+    The panel lives in a dock that is hidden at start: its rows and buttons are made when it is
+    first shown, and until then it keeps the bookmarks, their order and the selected one.
+    """
 
     event_activated = Signal(str)
     remove_requested = Signal(str)
@@ -125,6 +129,18 @@ class BookmarksPanel(QWidget):
         self.setAccessibleName(self.tr("Bookmarks"))
         self._bookmarks: tuple[Bookmark, ...] = ()
         self._shown: list[Bookmark] = []  # in the order of the rows
+        self._row = -1  # the selected row, while the rows are not made yet
+        self._built = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Make the rows and buttons the first time the panel is shown."""
+        if not self._built:
+            self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        """Make the sort box, the rows and the buttons, showing what the panel holds."""
+        row = self._row
         self._sort = QComboBox(self)
         self._sort.setObjectName("bookmarkSort")
         self._sort.setAccessibleName(self.tr("Sort bookmarks"))
@@ -170,7 +186,14 @@ class BookmarksPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self._stack, stretch=1)
         layout.addLayout(bottom)
+        self._built = True
         self._fill()
+        self.select(self._shown[row].event_id if 0 <= row < len(self._shown) else None)
+        # Made while the panel is being shown: lay them out and show them now, for this paint
+        # (a widget added to a shown one would otherwise show itself only after it).
+        layout.activate()
+        for part in (sort_label, self._sort, self._stack, self._remove, self._export, self._import):
+            part.show()
 
     def set_bookmarks(self, bookmarks: Sequence[Bookmark]) -> None:
         """Show these bookmarks, keeping the selected one selected."""
@@ -186,10 +209,16 @@ class BookmarksPanel(QWidget):
         """Select the bookmark on an event (by its id or the id it was bookmarked under)."""
         for row, mark in enumerate(self._shown):
             if event_id is not None and event_id in (mark.event_id, mark.event and mark.event.id):
-                self._list.setCurrentRow(row)
-                self._list.scrollToItem(self._list.item(row))
+                if self._built:
+                    self._list.setCurrentRow(row)
+                    self._list.scrollToItem(self._list.item(row))
+                else:
+                    self._row = row
                 return
-        self._list.setCurrentRow(-1)
+        if self._built:
+            self._list.setCurrentRow(-1)
+        else:
+            self._row = -1
 
     def shown_ids(self) -> list[str]:
         """Return the bookmarked ids in the order shown."""
@@ -198,8 +227,12 @@ class BookmarksPanel(QWidget):
     def _fill(self) -> None:
         """Sort the bookmarks and show them as rows."""
         current = self._current()
-        key, newest_first = SORTS[self._sort.currentData() or "date"]
+        sort = self._sort.currentData() if self._built else None
+        key, newest_first = SORTS[sort or "date"]
         self._shown = sorted(self._bookmarks, key=key, reverse=newest_first)
+        if not self._built:
+            self.select(current.event_id if current else None)
+            return
         self._list.clear()
         for mark in self._shown:
             item = QListWidgetItem(self._list)
@@ -218,7 +251,7 @@ class BookmarksPanel(QWidget):
 
     def _current(self) -> Bookmark | None:
         """Return the selected bookmark, if any."""
-        row = self._list.currentRow()
+        row = self._list.currentRow() if self._built else self._row
         return self._shown[row] if 0 <= row < len(self._shown) else None
 
     def _on_activated(self, index: QModelIndex) -> None:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -48,6 +47,8 @@ def ask_open_path(parent: QWidget, title: str, filters: str) -> Path | None:
 def save_view_image(widget: QWidget, path: Path) -> None:
     """Write what a widget shows to a PNG or SVG file."""
     if path.suffix.lower() == ".svg":
+        from PySide6.QtSvg import QSvgGenerator  # the Qt SVG module, loaded only to write SVG
+
         generator = QSvgGenerator()
         generator.setFileName(str(path))
         generator.setSize(widget.size())

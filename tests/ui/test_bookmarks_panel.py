@@ -171,3 +171,40 @@ def test_empty_state(qtbot, panel: BookmarksPanel) -> None:
     assert not rows(panel).isVisible()
     export = next(b for b in panel.findChildren(QPushButton) if b.text() == "Export…")
     assert not export.isEnabled()
+
+
+def test_rows_are_made_when_first_shown_with_what_was_set_before(
+    qtbot, bookmarks: list[Bookmark]
+) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    widget = BookmarksPanel(host)
+    widget.set_bookmarks(bookmarks)
+    widget.select(MIDDLE)
+    assert widget.shown_ids() == [EARLY, MIDDLE, LATE, GONE]
+    assert widget.findChild(QListWidget, "bookmarkList") is None  # nothing is made while hidden
+    host.resize(320, 480)
+    widget.resize(320, 480)
+    host.show()
+    view = rows(widget)
+    assert view.isVisible() and view.count() == 4
+    assert view.currentRow() == 1  # the one selected before the rows were made
+    remove = next(b for b in widget.findChildren(QPushButton) if b.text() == "Remove")
+    assert remove.isVisible() and remove.isEnabled()
+    with qtbot.waitSignal(widget.remove_requested) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert blocker.args == [MIDDLE]
+
+
+def test_a_panel_first_shown_empty_says_so(qtbot) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    widget = BookmarksPanel(host)
+    widget.select(EARLY)  # nothing to select
+    host.resize(320, 480)
+    widget.resize(320, 480)
+    host.show()
+    notice = widget.findChild(QLabel, "bookmarksEmpty")
+    assert notice is not None and notice.isVisible()
+    assert not rows(widget).isVisible()
+    assert widget.shown_ids() == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import math
 
 from PySide6.QtCore import QLineF, QRectF, Qt
@@ -11,6 +10,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QPen
 from museum_app.timeline.items import TimelineItem
 from museum_app.timeline.scale import TimeScale
 from museum_app.timeline.ticks import AxisLayout, layout_axis
+from museum_app.ui.text import escape_html
 from museum_app.ui.timeline.colours import blend
 from museum_app.ui.timeline.painting import Frame
 from museum_app.ui.timeline.pictures import TextPictures
@@ -95,4 +95,4 @@ def paint_overlay(
 
 def tooltip_text(item: TimelineItem) -> str:
     """Return an event's title and date for a tooltip, escaped so that data never runs as markup."""
-    return f"<b>{html.escape(item.title)}</b><br>{html.escape(item.date_label)}"
+    return f"<b>{escape_html(item.title)}</b><br>{escape_html(item.date_label)}"

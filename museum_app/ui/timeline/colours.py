@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtGui import QColor, QPalette
 
 Role = QPalette.ColorRole
 
 
-@dataclass(frozen=True, slots=True)
 class Colours:
-    """The palette's colours one paint uses, looked up once."""
+    """The palette's colours one paint uses, looked up once; read only.
 
-    text: QColor
-    base: QColor
-    highlight: QColor
-    mid: QColor
-    dark: QColor
-    button: QColor
-    button_text: QColor
+    A plain class with slots: a dataclass takes a millisecond to define, at every start.
+    """
+
+    __slots__ = ("base", "button", "button_text", "dark", "highlight", "mid", "text")
+
+    def __init__(
+        self,
+        text: QColor,
+        base: QColor,
+        highlight: QColor,
+        mid: QColor,
+        dark: QColor,
+        button: QColor,
+        button_text: QColor,
+    ) -> None:
+        self.text = text
+        self.base = base
+        self.highlight = highlight
+        self.mid = mid
+        self.dark = dark
+        self.button = button
+        self.button_text = button_text
 
     @classmethod
     def of(cls, palette: QPalette) -> Colours:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
 from itertools import islice
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -24,18 +23,34 @@ MARKERS_PER_PAINT = 8  # made during a paint; the rest wait for idle time
 MAX_BADGES = 1000  # a badge's picture is keyed by its label and width
 
 
-@dataclass(frozen=True, slots=True)
 class Frame:
-    """What one paint needs to know besides the shapes."""
+    """What one paint needs to know besides the shapes; read only.
 
-    items: Sequence[TimelineItem]
-    scale: TimeScale
-    bottom: float  # the bottom of lane 0
-    width: float
-    selected: int | None
-    bookmarked: Collection[int]
-    colours: Colours
-    title_width: Callable[[int], float]  # as the layout measured it (bold, the wider)
+    A plain class with slots: a dataclass takes a millisecond to define, at every start.
+    """
+
+    __slots__ = ("bookmarked", "bottom", "colours", "items", "scale", "selected", "title_width",
+                 "width")  # fmt: skip
+
+    def __init__(
+        self,
+        items: Sequence[TimelineItem],
+        scale: TimeScale,
+        bottom: float,  # the bottom of lane 0
+        width: float,
+        selected: int | None,
+        bookmarked: Collection[int],
+        colours: Colours,
+        title_width: Callable[[int], float],  # as the layout measured it (bold, the wider)
+    ) -> None:
+        self.items = items
+        self.scale = scale
+        self.bottom = bottom
+        self.width = width
+        self.selected = selected
+        self.bookmarked = bookmarked
+        self.colours = colours
+        self.title_width = title_width
 
 
 def _star(centre: QPointF, radius: float) -> QPolygonF:
