@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -19,6 +18,13 @@ _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 class DateError(ValueError):
     """A date text that cannot be read, or dates that contradict each other."""
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Return how many days a month has (the calendar module would cost a start its import)."""
+    if month == 12:
+        return 31  # and no 1 January of year 10,000 is needed to say so
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
 
 
 class Precision(Enum):
@@ -55,7 +61,7 @@ class PartialDate:
         if not 1 <= self.month <= 12:
             raise DateError(f"month {self.month} is out of range 1-12")
         if self.day is not None:
-            last = calendar.monthrange(self.year, self.month)[1]
+            last = days_in_month(self.year, self.month)
             if not 1 <= self.day <= last:
                 raise DateError(f"{self.year}-{self.month:02d} has no day {self.day}")
 
@@ -95,7 +101,7 @@ class PartialDate:
     def last_day(self) -> dt.date:
         """Return the latest day the date allows."""
         month = self.month or 12
-        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+        return dt.date(self.year, month, self.day or days_in_month(self.year, month))
 
     def label(self) -> str:
         """Write the date as a person reads it: '24 January 2014', 'June 2014', '2014'."""

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from museum_app.core.dates import MONTHS, DateBasis, DateError, PartialDate, Precision, day_label
+from museum_app.core.dates import (
+    MONTHS,
+    DateBasis,
+    DateError,
+    PartialDate,
+    Precision,
+    day_label,
+    days_in_month,
+)
 
 _BASIS_SUFFIX = {DateBasis.SOURCE_ORDER: ", by the page's order"}
 
@@ -137,7 +144,7 @@ def compact_label(precision: Precision, is_range: bool, first: dt.date, last: dt
     whole_year = (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
     if precision is Precision.YEAR and whole_year and first.year == last.year:
         return str(first.year)
-    month_end = calendar.monthrange(last.year, last.month)[1]
+    month_end = days_in_month(last.year, last.month)
     whole_month = (first.year, first.month, first.day, last.day) == (
         last.year,
         last.month,

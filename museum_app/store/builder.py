@@ -11,7 +11,7 @@ import secrets
 import sqlite3
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from museum_app.core.domain import Category, Event
@@ -19,76 +19,12 @@ from museum_app.store import catalog_schema, columns
 from museum_app.store.checks import PackError
 from museum_app.store.database import MEMORY, Database, classify
 from museum_app.store.packs import Pack, load_categories, load_pack, read_raw, reuse_pack
+from museum_app.store.sources import CATALOG_LAYOUT, Fingerprint, Sources
 
-# Part of the content hash: a change in how the catalog is laid out forces a rebuild too.
-# catalog-2: written without a -wal and read as immutable. catalog-3: the summary columns.
-CATALOG_LAYOUT = "catalog-3"
+__all__ = ["CATALOG_LAYOUT", "Fingerprint", "PackCache", "Sources", "build", "build_in_memory"]
+
 # A side file this old belongs to no build still running, whatever its process id says.
 STALE_SIDE_FILE_SECONDS = 24 * 3600
-
-
-@dataclass(frozen=True, slots=True)
-class Sources:
-    """The files the catalog is derived from.
-
-    optional holds the imported packs: one that breaks the rules (rules an update of the app
-    made stricter, say) is left out with a notice instead of keeping the app from opening,
-    and the shipped pack it replaced, if any (in fallbacks), takes its place again.
-    """
-
-    categories: Path
-    packs: tuple[Path, ...]
-    optional: tuple[Path, ...] = ()
-    fallbacks: tuple[tuple[Path, Path], ...] = ()
-
-    @classmethod
-    def find(cls, shipped: Path, imported: Path) -> Sources:
-        """Collect the shipped packs and the imported ones; an imported pack replaces its namesake."""
-        builtin = {p.name: p for p in sorted((shipped / "packs").glob("*.json"))}
-        added = {p.name: p for p in sorted(imported.glob("*.json"))}
-        chosen = {**builtin, **added}
-        return cls(
-            shipped / "categories.json",
-            tuple(chosen[name] for name in sorted(chosen)),
-            tuple(added[name] for name in sorted(added)),
-            tuple((added[name], builtin[name]) for name in sorted(added) if name in builtin),
-        )
-
-    def content_hash(self) -> str:
-        """Hash the files' bytes, so that any change to any of them is noticed."""
-        return self.fingerprint().content_hash
-
-    def stats(self) -> str:
-        """Describe the files by name, size and modification time, reading none of them."""
-        return _stats_text([(path, path.stat()) for path in (self.categories, *self.packs)])
-
-    def fingerprint(self) -> Fingerprint:
-        """Read and hash every file, noting the stats each had just before it was read."""
-        digest = hashlib.sha256(CATALOG_LAYOUT.encode())
-        stats: list[tuple[Path, os.stat_result]] = []
-        digests: dict[Path, bytes] = {}
-        for path in (self.categories, *self.packs):
-            # Stats first: a change made while the file is read then shows in the stats of
-            # the next start, which hashes the file again instead of trusting them.
-            stats.append((path, path.stat()))
-            digests[path] = hashlib.sha256(path.read_bytes()).digest()
-            digest.update(path.name.encode() + b"\0")
-            digest.update(digests[path])
-        return Fingerprint(_stats_text(stats), digest.hexdigest(), digests)
-
-
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
-    """What a catalog records of the files it is built from, and each file's own hash."""
-
-    stats: str  # names, sizes and modification times, a cheap test of whether any file changed
-    content_hash: str  # of every file's bytes: the real test of whether the catalog is current
-    digests: dict[Path, bytes]  # each file's SHA-256, to find the packs parsed already
-
-
-def _stats_text(stats: list[tuple[Path, os.stat_result]]) -> str:
-    """Write files' names, sizes and modification times (in nanoseconds) as the catalog keeps them."""
-    return json.dumps([[path.name, s.st_size, s.st_mtime_ns] for path, s in stats])
 
 
 class PackCache:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from museum_app.core.domain import Category, Entity, Event
 from museum_app.store.database import run_script
-from museum_app.store.packs import Pack
+
+if TYPE_CHECKING:
+    from museum_app.store.packs import Pack  # not imported to read a catalog, only to build one
 
 _T = TypeVar("_T")
 

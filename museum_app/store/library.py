@@ -8,12 +8,20 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from museum_app.core.domain import Bookmark, Event
-from museum_app.store import builder, environment, recovery
+from museum_app.store import environment, recovery
 from museum_app.store.catalog import Catalog
 from museum_app.store.database import MEMORY, StoreError
-from museum_app.store.packs import Pack, load_pack, read_raw
+from museum_app.store.sources import Sources
+
+if TYPE_CHECKING:
+    from museum_app.store.builder import PackCache
+    from museum_app.store.packs import Pack
+
+# The builder (and with it the packs' parsing and checks) is imported only to build: a start
+# with a current catalog, the usual one, never needs it.
 
 CATALOG_FILE = "catalog.sqlite3"
 USER_FILE = "user.sqlite3"
@@ -64,9 +72,9 @@ class Library:
             )
         return told
 
-    def _sources(self) -> builder.Sources:
+    def _sources(self) -> Sources:
         """Return the files the catalog derives from."""
-        return builder.Sources.find(self.shipped, self.data_dir / PACKS_DIR)
+        return Sources.find(self.shipped, self.data_dir / PACKS_DIR)
 
     def _open_catalog(self) -> Catalog:
         """Open the catalog, rebuilding it if it is missing, stale or damaged, wherever it fits."""
@@ -83,13 +91,17 @@ class Library:
                 pass  # The folder failed us after all: build it where it fits.
         return self._scratch_catalog(sources)
 
-    def _build(self, path: Path, cache: builder.PackCache | None = None) -> Path:
+    def _build(self, path: Path, cache: PackCache | None = None) -> Path:
         """Build the catalog from the current sources at path, and return path."""
+        from museum_app.store import builder
+
         builder.build(path, self._sources(), cache)
         return path
 
-    def _scratch_catalog(self, sources: builder.Sources) -> Catalog:
+    def _scratch_catalog(self, sources: Sources) -> Catalog:
         """Build the catalog in a temporary folder, or else in memory, for this session only."""
+        from museum_app.store import builder
+
         try:
             self._scratch = Path(tempfile.mkdtemp(prefix="museum-app-catalog-"))
             builder.build(self._scratch / CATALOG_FILE, sources)
@@ -117,10 +129,15 @@ class Library:
 
     def validate_pack(self, path: Path) -> Pack:
         """Check a pack on its own and against the data already here, changing nothing."""
+        from museum_app.store import builder
+
         return self._validated(path, builder.PackCache())[0]
 
-    def _validated(self, path: Path, cache: builder.PackCache) -> tuple[Pack, bytes]:
+    def _validated(self, path: Path, cache: PackCache) -> tuple[Pack, bytes]:
         """Check a pack as validate_pack does; return it and the very bytes it was read from."""
+        from museum_app.store import builder
+        from museum_app.store.packs import load_pack, read_raw
+
         with builder.collection_paused():
             raw = read_raw(path)
             pack = load_pack(path, tuple(self.catalog.categories()), raw)
@@ -128,12 +145,14 @@ class Library:
             sources = self._sources()
             others = tuple(p for p in sources.packs if p.name != f"{pack.id}.json")
             # The pack is not parsed again: the cache holds it, under the hash of these bytes.
-            together = builder.Sources(sources.categories, (*others, path))
+            together = Sources(sources.categories, (*others, path))
             builder.load_all(together, cache, {path: digest})
         return pack, raw
 
     def import_pack(self, path: Path) -> Pack:
         """Add a pack (or a new version of one) and rebuild the catalog; a bad pack changes nothing."""
+        from museum_app.store import builder
+
         cache = builder.PackCache()  # so that the check and the build parse each file once
         pack, raw = self._validated(path, cache)
         if self._unwritable is not None:
@@ -200,9 +219,7 @@ class Library:
         return self.user.set_note(mark.event_id, note) if mark else False
 
 
-def _current_catalog(
-    path: Path, sources: builder.Sources, mend: Callable[[], Path] | None
-) -> Catalog | None:
+def _current_catalog(path: Path, sources: Sources, mend: Callable[[], Path] | None) -> Catalog | None:
     """Open the catalog file if it is sound and built from these very sources."""
     try:
         catalog = Catalog(path, rebuild=mend)
@@ -220,7 +237,7 @@ def _current_catalog(
     return None
 
 
-def _built_from(catalog: Catalog, sources: builder.Sources) -> bool:
+def _built_from(catalog: Catalog, sources: Sources) -> bool:
     """Return whether the catalog holds what the sources hold, hashing them only if need be."""
     # Stats as the build saw them: no file was written since (the packs are 90 MB at 100,000
     # events, too much to read on every start). Stats that differ (a file touched or copied

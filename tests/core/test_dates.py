@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from museum_app.core.dates import DateBasis, DateError, PartialDate, Precision
+from museum_app.core.dates import DateBasis, DateError, PartialDate, Precision, days_in_month
 from museum_app.core.event_date import EventDate
 
 
@@ -125,3 +126,10 @@ def test_compact_labels_stay_honest() -> None:
     assert compact_label(Precision.YEAR, False, dt.date(2014, 1, 29), dt.date(2014, 4, 15)) == (
         "between 29 Jan and 15 Apr 2014"
     )
+
+
+@pytest.mark.parametrize("year", [1, 1900, 2000, 2014, 2016, 2100, 9999])
+def test_days_in_month_are_the_calendars(year: int) -> None:
+    assert [days_in_month(year, m) for m in range(1, 13)] == [
+        calendar.monthrange(year, m)[1] for m in range(1, 13)
+    ]

@@ -1,0 +1,82 @@
+"""The files the catalog is derived from, and how to tell whether they changed.
+
+Kept apart from the builder: opening a current catalog needs only this, not the packs'
+parsing and checks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+# Part of the content hash: a change in how the catalog is laid out forces a rebuild too.
+# catalog-2: written without a -wal and read as immutable. catalog-3: the summary columns.
+CATALOG_LAYOUT = "catalog-3"
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """The files the catalog is derived from.
+
+    optional holds the imported packs: one that breaks the rules (rules an update of the app
+    made stricter, say) is left out with a notice instead of keeping the app from opening,
+    and the shipped pack it replaced, if any (in fallbacks), takes its place again.
+    """
+
+    categories: Path
+    packs: tuple[Path, ...]
+    optional: tuple[Path, ...] = ()
+    fallbacks: tuple[tuple[Path, Path], ...] = ()
+
+    @classmethod
+    def find(cls, shipped: Path, imported: Path) -> Sources:
+        """Collect the shipped packs and the imported ones; an imported pack replaces its namesake."""
+        builtin = {p.name: p for p in sorted((shipped / "packs").glob("*.json"))}
+        added = {p.name: p for p in sorted(imported.glob("*.json"))}
+        chosen = {**builtin, **added}
+        return cls(
+            shipped / "categories.json",
+            tuple(chosen[name] for name in sorted(chosen)),
+            tuple(added[name] for name in sorted(added)),
+            tuple((added[name], builtin[name]) for name in sorted(added) if name in builtin),
+        )
+
+    def content_hash(self) -> str:
+        """Hash the files' bytes, so that any change to any of them is noticed."""
+        return self.fingerprint().content_hash
+
+    def stats(self) -> str:
+        """Describe the files by name, size and modification time, reading none of them."""
+        return _stats_text([(path, path.stat()) for path in (self.categories, *self.packs)])
+
+    def fingerprint(self) -> Fingerprint:
+        """Read and hash every file, noting the stats each had just before it was read."""
+        import hashlib  # only when the stats differ: a start with a current catalog hashes nothing
+
+        digest = hashlib.sha256(CATALOG_LAYOUT.encode())
+        stats: list[tuple[Path, os.stat_result]] = []
+        digests: dict[Path, bytes] = {}
+        for path in (self.categories, *self.packs):
+            # Stats first: a change made while the file is read then shows in the stats of
+            # the next start, which hashes the file again instead of trusting them.
+            stats.append((path, path.stat()))
+            digests[path] = hashlib.sha256(path.read_bytes()).digest()
+            digest.update(path.name.encode() + b"\0")
+            digest.update(digests[path])
+        return Fingerprint(_stats_text(stats), digest.hexdigest(), digests)
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What a catalog records of the files it is built from, and each file's own hash."""
+
+    stats: str  # names, sizes and modification times, a cheap test of whether any file changed
+    content_hash: str  # of every file's bytes: the real test of whether the catalog is current
+    digests: dict[Path, bytes]  # each file's SHA-256, to find the packs parsed already
+
+
+def _stats_text(stats: list[tuple[Path, os.stat_result]]) -> str:
+    """Write files' names, sizes and modification times (in nanoseconds) as the catalog keeps them."""
+    return json.dumps([[path.name, s.st_size, s.st_mtime_ns] for path, s in stats])
