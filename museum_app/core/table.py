@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate
 from typing import overload
 
@@ -27,7 +27,7 @@ class EventTable(Sequence[EventSummary]):
 
     def __init__(
         self,
-        ids: list[str],
+        ids: Sequence[str],
         titles: Sequence[str],
         date_labels: Sequence[str],
         starts: array[float],
@@ -210,3 +210,20 @@ class Texts(Sequence[str]):
         if not 0 <= index < len(self):
             raise IndexError(index)
         return self.text[self.ends[index - 1] if index > 0 else 0 : self.ends[index]]
+
+    def __iter__(self) -> Iterator[str]:
+        """Yield every text, cut one after another."""
+        text, start = self.text, 0
+        for end in self.ends:
+            yield text[start:end]
+            start = end
+
+    def __eq__(self, other: object) -> bool:
+        """Say whether other holds the same texts in the same order."""
+        if isinstance(other, Texts):
+            return self.text == other.text and self.ends == other.ends
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # texts are not a key

@@ -1,7 +1,7 @@
 """The events in brief as whole columns, written once per build and read back in one go.
 
 Start-up reads these blobs instead of a row per event: 100,000 events come back as a few
-arrays and split strings in tens of milliseconds, where fetching rows and making an object
+arrays and whole strings in tens of milliseconds, where fetching rows and making an object
 of each took seconds.
 """
 
@@ -16,7 +16,6 @@ from typing import Any
 from museum_app.core.domain import Category, Event
 from museum_app.core.table import PRECISIONS, EventTable, Texts
 
-_SEPARATOR = "\x00"  # never in an id: the packs' checks refuse control characters
 _DAYS, _NUMBERS = "d", "I"  # days as the timeline takes them; set numbers and text ends fit 32 bits
 _MASK = "mask:"
 
@@ -35,7 +34,6 @@ def write_columns(
     precision_code = {p: code for code, p in enumerate(PRECISIONS)}
     dates = [e.date for e in events]
     columns: dict[str, bytes] = {
-        "ids": _joined([e.id for e in events]),
         "starts": array(_DAYS, [d.not_before.toordinal() for d in dates]).tobytes(),
         "ends": array(_DAYS, [d.not_after.toordinal() + 1 for d in dates]).tobytes(),
         "precision": bytes(precision_code[d.precision] for d in dates),
@@ -44,6 +42,7 @@ def write_columns(
         "category_sets": json.dumps(list(sets)).encode(),
     }
     for name, texts in (
+        ("ids", [e.id for e in events]),
         ("titles", [e.title for e in events]),
         (
             "date_labels",
@@ -58,14 +57,6 @@ def write_columns(
     conn.executemany("INSERT INTO columns (name, data) VALUES (?, ?)", columns.items())
 
 
-def _joined(texts: list[str]) -> bytes:
-    """Join texts into one blob, refusing any that holds the separator."""
-    joined = _SEPARATOR.join(texts)
-    if joined.count(_SEPARATOR) != max(len(texts) - 1, 0):
-        raise ValueError("a text of the catalog holds a NUL character")
-    return joined.encode()
-
-
 def read_table(
     rows: Sequence[tuple[str, bytes]], locate: Callable[[str], int | None] | None = None
 ) -> EventTable:
@@ -74,7 +65,7 @@ def read_table(
     locate, if given, finds an id's rank without a dictionary of every id (EventTable).
     """
     blobs = dict(rows)
-    ids = _split(blobs["ids"])
+    ids = _texts(blobs, "ids")
     count = len(ids)
     starts, ends, groups = (
         _array(_DAYS, blobs["starts"]),
@@ -110,8 +101,3 @@ def _array(typecode: str, blob: bytes) -> array[Any]:
 def _texts(blobs: dict[str, bytes], name: str) -> Texts:
     """Read a text column: the texts one after another, and where each ends."""
     return Texts(blobs[name].decode(), _array(_NUMBERS, blobs[name + ".ends"]))
-
-
-def _split(blob: bytes) -> list[str]:
-    """Split a joined blob back into its texts (an empty blob is no text at all)."""
-    return blob.decode().split(_SEPARATOR) if blob else []

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Part of the content hash: a change in how the catalog is laid out forces a rebuild too.
-# catalog-2: written without a -wal and read as immutable. catalog-3: the summary columns.
-CATALOG_LAYOUT = "catalog-3"
+# catalog-2: written without a -wal and read as immutable. catalog-4: the summary columns.
+CATALOG_LAYOUT = "catalog-4"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,5 +78,10 @@ class Fingerprint:
 
 
 def _stats_text(stats: list[tuple[Path, os.stat_result]]) -> str:
-    """Write files' names, sizes and modification times (in nanoseconds) as the catalog keeps them."""
-    return json.dumps([[path.name, s.st_size, s.st_mtime_ns] for path, s in stats])
+    """Write files' names, sizes and modification times (in nanoseconds) as the catalog keeps them.
+
+    The layout is written too: an app that lays its catalog out anew builds it again, however
+    unchanged the files are.
+    """
+    files = [[path.name, s.st_size, s.st_mtime_ns] for path, s in stats]
+    return json.dumps({"layout": CATALOG_LAYOUT, "files": files})

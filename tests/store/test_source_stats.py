@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from museum_app import paths
-from museum_app.store import packs
+from museum_app.store import packs, sources
 from museum_app.store.checks import PackError
 from museum_app.store.library import CATALOG_FILE, PACKS_DIR, Library
 from tests.helpers import event, pack, write
@@ -91,11 +91,24 @@ def test_a_changed_pack_of_the_same_size_is_built_again(imported: Path) -> None:
 
 def test_the_catalog_records_each_source_by_name_size_and_time(imported: Path) -> None:
     library = Library(imported, paths.shipped_data_dir())
-    stats = json.loads(library.catalog.meta("source_stats") or "[]")
+    stats = json.loads(library.catalog.meta("source_stats") or "{}")
     library.close()
     target = imported / PACKS_DIR / "test-pack.json"
-    assert [target.name, target.stat().st_size, target.stat().st_mtime_ns] in stats
-    assert stats[0][0] == "categories.json"
+    assert [target.name, target.stat().st_size, target.stat().st_mtime_ns] in stats["files"]
+    assert stats["files"][0][0] == "categories.json"
+    assert stats["layout"] == sources.CATALOG_LAYOUT
+
+
+def test_a_catalog_of_another_layout_is_built_again_though_no_file_changed(
+    imported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _identity(imported / CATALOG_FILE)
+    monkeypatch.setattr(sources, "CATALOG_LAYOUT", "catalog-next")
+    library = Library(imported, paths.shipped_data_dir())
+    assert library.catalog.count() == 28
+    assert json.loads(library.catalog.meta("source_stats") or "{}")["layout"] == "catalog-next"
+    library.close()
+    assert _identity(imported / CATALOG_FILE) != before
 
 
 def test_an_import_parses_its_pack_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
