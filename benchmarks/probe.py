@@ -1,6 +1,8 @@
 """Run once in a fresh process: time start-up to a painted window, or an import; print JSON.
 
   probe.py bare                  a bare QApplication showing an empty QMainWindow
+  probe.py widgets               a QMainWindow of the kinds of widgets the app's window shows,
+                                 with none of the app's code or data (what Qt itself costs)
   probe.py app DATA_DIR          museum_app's main window on a data directory
   probe.py import DATA_DIR PACK  import a pack into a data directory (the catalog built first)
 
@@ -20,6 +22,10 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
 
 SCREEN_FRACTION = 0.92  # the app sizes its first window so; the bare one is sized the same
 
@@ -45,9 +51,9 @@ def _start_up(kind: str, data_dir: Path | None) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-    if kind == "bare":
+    if kind in ("bare", "widgets"):
         app = QApplication(sys.argv[:1])
-        window: QWidget = QMainWindow()
+        window: QWidget = QMainWindow() if kind == "bare" else _widgets()
         screen = window.screen().availableGeometry()
         window.resize(
             min(1440, int(screen.width() * SCREEN_FRACTION)),
@@ -81,6 +87,57 @@ def _start_up(kind: str, data_dir: Path | None) -> None:
     app.exec()
 
 
+def _widgets() -> QMainWindow:
+    """Return a window of the kinds of widgets the app's first window shows, empty of data.
+
+    A splitter over a plain widget (where the timeline paints) and a splitter of a search box
+    with a list of eight check boxes, a table of four columns and a scrolled text; a menu bar
+    of five menus, a tool bar of eight actions, a hidden dock, and a label in the status bar.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QDockWidget,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QListWidgetItem,
+        QMainWindow,
+        QScrollArea,
+        QSplitter,
+        QTableView,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    window = QMainWindow()
+    filters = QWidget()
+    column = QVBoxLayout(filters)
+    column.addWidget(QLineEdit(placeholderText="Search events"))
+    categories = QListWidget()
+    for n in range(8):
+        QListWidgetItem(f"Category {n}", categories).setCheckState(Qt.CheckState.Checked)
+    column.addWidget(categories)
+    details = QScrollArea()
+    details.setWidget(QLabel("An event's title, date and description"))
+    lower = QSplitter(Qt.Orientation.Horizontal)
+    for part in (filters, QTableView(), details):
+        lower.addWidget(part)
+    main = QSplitter(Qt.Orientation.Vertical)
+    main.addWidget(QWidget())
+    main.addWidget(lower)
+    window.setCentralWidget(main)
+    for title in ("&File", "&Edit", "&View", "&Go", "&Help"):
+        window.menuBar().addMenu(title)
+    tools = window.addToolBar("Tools")
+    for name in ("Back", "Forward", "Previous", "Next", "Bookmark", "Zoom out", "Zoom in", "Fit"):
+        tools.addAction(name)
+    dock = QDockWidget("Bookmarks", window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    window.statusBar().addPermanentWidget(QLabel("27 events"))
+    return window
+
+
 def _import(data_dir: Path, pack: Path) -> None:
     """Time importing a pack into a data directory whose catalog is already built."""
     from museum_app import paths
@@ -98,8 +155,8 @@ def _import(data_dir: Path, pack: Path) -> None:
 def main(argv: list[str]) -> int:
     """Run the probe named by argv."""
     kind = argv[0] if argv else ""
-    if kind == "bare":
-        _start_up("bare", None)
+    if kind in ("bare", "widgets"):
+        _start_up(kind, None)
     elif kind == "app" and len(argv) == 2:
         _start_up("app", Path(argv[1]))
     elif kind == "import" and len(argv) == 3:

@@ -53,13 +53,14 @@ def start_ups(
 ) -> dict[str, dict[str, Any]]:
     """Time start-up and memory of each target, one run of each in turn, after a warm-up.
 
-    targets maps a name to a data directory, or to None for the bare window. The warm-up
-    run (not counted) builds a catalog that is missing and fills the disk cache.
+    targets maps a name to a data directory, or to None for a window with no app: the bare
+    window, or "widgets" (probe.py widgets). The warm-up run (not counted) builds a catalog
+    that is missing and fills the disk cache.
     """
     samples: dict[str, list[dict[str, Any]]] = {name: [] for name in targets}
     for round_ in range(runs + 1):
         for name, data_dir in targets.items():
-            args = ["bare"] if data_dir is None else ["app", str(data_dir)]
+            args = [name] if data_dir is None else ["app", str(data_dir)]
             figures = run_probe(args, env)
             if round_ > 0:
                 samples[name].append(figures)

@@ -136,11 +136,18 @@ def tables(result: Result, markdown: bool) -> str:
         rows.append([level, *cells])
     parts.append(_table(header, rows, markdown))
     bare = result["startup"]["bare"]
-    parts.append(
+    line = (
         f"Bare window: start-up {_ms(bare['median_ms'])} ms (p95 {_ms(bare['p95_ms'])}), "
         f"{bare['rss_mb']:.0f} MB. Shipped data: {_ms(result['startup']['shipped']['median_ms'])} ms, "
         f"{result['startup']['shipped']['rss_mb']:.0f} MB."
     )
+    widgets = result["startup"].get("widgets")  # not in results from before it was measured
+    if widgets is not None:
+        line += (
+            f" The same kinds of widgets with no app code (probe.py widgets): "
+            f"{_ms(widgets['median_ms'])} ms, {startup_ratio(result, 'widgets'):.2f} x the bare window."
+        )
+    parts.append(line)
     if "peer" in result:
         parts.append(peer_table(result, markdown))
     return "\n\n".join(parts)

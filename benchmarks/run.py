@@ -75,7 +75,7 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         "reference_events": args.reference, "sizes": sizes, "quick": args.quick,
         "machine": machine(), "import": {}, "timeline": {}, "window": {},
     }  # fmt: skip
-    data_dirs: dict[str, Path | None] = {"bare": None, "shipped": work / "shipped"}
+    data_dirs: dict[str, Path | None] = {"bare": None, "widgets": None, "shipped": work / "shipped"}
     for size in sizes:
         say(f"{size:,} events: writing and importing the pack")
         data_dir, timing = prepare(size, args.import_runs, work, env)
