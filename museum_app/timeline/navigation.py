@@ -35,8 +35,17 @@ def step(
     return order[rank] if 0 <= rank < len(order) else None
 
 
-def fit_range(extent: tuple[float, float] | None, fallback: tuple[float, float]) -> tuple[float, float]:
-    """Return the range that shows everything in extent with a margin, at least two weeks."""
+def fit_range(
+    extent: tuple[float, float] | None,
+    fallback: tuple[float, float],
+    width: float = 0.0,
+    title_px: float = 0.0,
+) -> tuple[float, float]:
+    """Return the range that shows everything in extent with a margin, at least two weeks.
+
+    Titles are written to the right of their markers: given the view's width, title_px more
+    pixels are left on the right, so that the last events' titles are not cut by the edge.
+    """
     if extent is None:
         return fallback
     start, end = extent
@@ -44,7 +53,11 @@ def fit_range(extent: tuple[float, float] | None, fallback: tuple[float, float])
         middle = (start + end) / 2
         start, end = middle - MIN_FIT_DAYS / 2, middle + MIN_FIT_DAYS / 2
     margin = (end - start) * FIT_MARGIN
-    return start - margin, end + margin
+    start, end = start - margin, end + margin
+    title_px = min(title_px, width / 4)  # the events keep three quarters of the view at least
+    if title_px > 0:
+        end += (end - start) * title_px / (width - title_px)
+    return start, end
 
 
 def reveal(scale: TimeScale, width: float, start: float, end: float) -> TimeScale:

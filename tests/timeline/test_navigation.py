@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from museum_app.timeline import navigation
 from museum_app.timeline.clusters import Bins, count_label
 from museum_app.timeline.index import ItemIndex
@@ -54,6 +56,16 @@ def test_fit_range_adds_a_margin_and_a_least_span() -> None:
     start, end = navigation.fit_range((100.0, 101.0), (0.0, 1.0))
     assert end - start >= navigation.MIN_FIT_DAYS
     assert navigation.fit_range(None, (5.0, 6.0)) == (5.0, 6.0)
+
+
+def test_fit_range_leaves_room_on_the_right_for_the_last_titles() -> None:
+    plain = navigation.fit_range((100.0, 200.0), (0.0, 1.0))
+    start, end = navigation.fit_range((100.0, 200.0), (0.0, 1.0), width=1000.0, title_px=200.0)
+    assert start == plain[0]
+    px_per_day = 1000.0 / (end - start)
+    assert (end - plain[1]) * px_per_day == pytest.approx(200.0), "200 px right of the old end"
+    narrow = navigation.fit_range((100.0, 200.0), (0.0, 1.0), width=400.0, title_px=200.0)
+    assert (narrow[1] - plain[1]) * 400.0 / (narrow[1] - narrow[0]) == pytest.approx(100.0)
 
 
 def test_reveal_moves_only_when_the_event_is_out_of_view() -> None:

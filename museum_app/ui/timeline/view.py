@@ -231,7 +231,9 @@ class TimelineView(QWidget):
 
     def fit_all(self) -> None:
         """Show every shown event."""
-        self.set_visible_range(*navigation.fit_range(self._index.extent(), self._range))
+        title_px = self._metrics().max_title_px
+        fitted = navigation.fit_range(self._index.extent(), self._range, self.width(), title_px)
+        self.set_visible_range(*fitted)
 
     def zoom_by(self, factor: float, anchor_x: float | None = None) -> None:
         """Zoom by factor (above 1: closer), keeping the time at anchor_x (default: middle) still."""
