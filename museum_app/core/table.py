@@ -5,10 +5,10 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate
-from typing import overload
 
 from museum_app.core.dates import Precision
 from museum_app.core.domain import EventSummary
+from museum_app.core.lazy import LazySequence
 from museum_app.core.masks import of_ranks
 
 # A precision is kept as one byte per event: its place in this tuple.
@@ -17,7 +17,7 @@ _PRECISION_CODE = {p: code for code, p in enumerate(PRECISIONS)}
 LOOKUPS_BEFORE_DICT = 1000  # single look-ups by locate; after these, a dictionary of every id
 
 
-class EventTable(Sequence[EventSummary]):
+class EventTable(LazySequence[EventSummary]):
     """The summaries of every event, by rank, kept as arrays and lists rather than objects.
 
     An event's rank is its place here. A summary is made only when asked for (the list's
@@ -53,7 +53,7 @@ class EventTable(Sequence[EventSummary]):
         self.starts, self.ends = starts, ends
         self.precision, self.is_range = precision, is_range
         self.groups, self.category_sets = groups, category_sets  # categories: a set per event
-        self._made: dict[int, EventSummary] = {}
+        super().__init__()
         self._ranks: dict[str, int] | None = None
         self._locate = locate
         self._located = 0  # ids looked up with locate, before a dictionary pays
@@ -97,34 +97,19 @@ class EventTable(Sequence[EventSummary]):
 
     __hash__ = None  # type: ignore[assignment]  # a table is not a key
 
-    @overload
-    def __getitem__(self, rank: int) -> EventSummary: ...
-
-    @overload
-    def __getitem__(self, rank: slice) -> list[EventSummary]: ...
-
-    def __getitem__(self, rank: int | slice) -> EventSummary | list[EventSummary]:
-        """Return the summary of the event at a rank, made the first time it is asked for."""
-        if isinstance(rank, slice):
-            return [self[r] for r in range(len(self))[rank]]
-        if rank < 0:
-            rank += len(self)
-        if not 0 <= rank < len(self):
-            raise IndexError(rank)
-        made = self._made.get(rank)
-        if made is None:
-            made = self._made[rank] = EventSummary(
-                self.ids[rank],
-                self.titles[rank],
-                self.date_labels[rank],
-                int(self.starts[rank]),
-                int(self.ends[rank]) - 1,
-                PRECISIONS[self.precision[rank]],
-                bool(self.is_range[rank]),
-                self.category_sets[self.groups[rank]],
-                rank,
-            )
-        return made
+    def _make(self, rank: int) -> EventSummary:
+        """Make the summary of the event at a rank."""
+        return EventSummary(
+            self.ids[rank],
+            self.titles[rank],
+            self.date_labels[rank],
+            int(self.starts[rank]),
+            int(self.ends[rank]) - 1,
+            PRECISIONS[self.precision[rank]],
+            bool(self.is_range[rank]),
+            self.category_sets[self.groups[rank]],
+            rank,
+        )
 
     def rank_of(self, event_id: str) -> int | None:
         """Return an event's rank, or None if it is not here."""
@@ -173,7 +158,7 @@ def _lookup(codes: array[int], table: list[bool]) -> bytes:
     return bytes(map(table.__getitem__, codes))
 
 
-class Texts(Sequence[str]):
+class Texts(LazySequence[str]):
     """Many texts kept as one string and where each ends: a text is cut out when asked for.
 
     Reading 100,000 titles this way costs one decode, where splitting them made 100,000
@@ -185,6 +170,7 @@ class Texts(Sequence[str]):
         if ends and ends[-1] != len(text):
             raise ValueError(f"the texts end at {ends[-1]}, not at {len(text)}")
         self.text, self.ends = text, ends
+        super().__init__(keep=False)  # cutting a text out again costs less than keeping it
 
     @classmethod
     def of(cls, texts: Iterable[str], typecode: str = "L") -> Texts:
@@ -195,20 +181,8 @@ class Texts(Sequence[str]):
     def __len__(self) -> int:
         return len(self.ends)
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        """Return a text, cut out of the whole."""
-        if isinstance(index, slice):
-            return [self[i] for i in range(len(self))[index]]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
+    def _make(self, index: int) -> str:
+        """Cut out the text at index."""
         return self.text[self.ends[index - 1] if index > 0 else 0 : self.ends[index]]
 
     def __iter__(self) -> Iterator[str]:

@@ -6,7 +6,8 @@ from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import overload
+
+from museum_app.core.lazy import LazySequence
 
 
 class ItemKind(Enum):
@@ -33,7 +34,7 @@ class TimelineItem:
 KINDS = (ItemKind.POINT, ItemKind.RANGE, ItemKind.UNCERTAIN)  # a kind as a byte: its place here
 
 
-class ItemColumns(Sequence[TimelineItem]):
+class ItemColumns(LazySequence[TimelineItem]):
     """Many items kept as columns; an item is made only when asked for (the ones drawn).
 
     The index takes the columns as they are, so 100,000 items cost a few arrays, not
@@ -68,7 +69,7 @@ class ItemColumns(Sequence[TimelineItem]):
         self.starts, self.ends, self.kinds = starts, ends, kinds
         self.groups, self.colours = groups, colours
         self.ordered = ordered
-        self._made: dict[int, TimelineItem] = {}
+        super().__init__()
         self._places: dict[str, int] | None = None
         self.find = find if find is not None else self._find
 
@@ -81,29 +82,14 @@ class ItemColumns(Sequence[TimelineItem]):
     def __len__(self) -> int:
         return len(self.ids)
 
-    @overload
-    def __getitem__(self, item: int) -> TimelineItem: ...
-
-    @overload
-    def __getitem__(self, item: slice) -> list[TimelineItem]: ...
-
-    def __getitem__(self, item: int | slice) -> TimelineItem | list[TimelineItem]:
-        """Return an item, made the first time it is asked for."""
-        if isinstance(item, slice):
-            return [self[i] for i in range(len(self))[item]]
-        if item < 0:
-            item += len(self)
-        if not 0 <= item < len(self):
-            raise IndexError(item)
-        made = self._made.get(item)
-        if made is None:
-            made = self._made[item] = TimelineItem(
-                self.ids[item],
-                self.titles[item],
-                self.starts[item],
-                self.ends[item],
-                KINDS[self.kinds[item]],
-                self.colours[self.groups[item]],
-                self.date_labels[item],
-            )
-        return made
+    def _make(self, item: int) -> TimelineItem:
+        """Make the item at a place."""
+        return TimelineItem(
+            self.ids[item],
+            self.titles[item],
+            self.starts[item],
+            self.ends[item],
+            KINDS[self.kinds[item]],
+            self.colours[self.groups[item]],
+            self.date_labels[item],
+        )
