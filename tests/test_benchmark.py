@@ -27,10 +27,11 @@ def test_the_benchmark_runs_and_writes_every_figure(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
     assert "target at N = 200" in done.stdout
+    assert "The same kinds of widgets with no app code" in done.stdout
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["events"] == 200 and result["reference_events"] == 100
     assert result["sizes"] == [100, 200]
-    for name in ("bare", "shipped", "100", "200"):
+    for name in ("bare", "widgets", "shipped", "100", "200"):
         startup = result["startup"][name]
         assert positive(startup["median_ms"]) and positive(startup["p95_ms"])
         assert positive(startup["rss_mb"]) and startup["runs"] == 2
