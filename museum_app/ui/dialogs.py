@@ -44,6 +44,19 @@ def ask_open_path(parent: QWidget, title: str, filters: str) -> Path | None:
     return Path(name) if name else None
 
 
+def export_view_image(parent: QWidget, widget: QWidget) -> str | None:
+    """Ask for a file, save what widget shows to it; return what to tell (None if cancelled)."""
+    filters = tr("PNG image (*.png);;SVG drawing (*.svg)")
+    path = ask_save_path(parent, tr("Export view as image"), filters, "timeline.png")
+    if path is None:
+        return None
+    try:
+        save_view_image(widget, path)
+    except OSError as error:
+        return str(error)
+    return tr("Saved the view to {0}").format(path)
+
+
 def save_view_image(widget: QWidget, path: Path) -> None:
     """Write what a widget shows to a PNG or SVG file."""
     if path.suffix.lower() == ".svg":

@@ -316,16 +316,9 @@ class MainWindow(QMainWindow):
         """Ask for a file and save the timeline as shown to it."""
         from museum_app.ui import dialogs
 
-        filters = self.tr("PNG image (*.png);;SVG drawing (*.svg)")
-        path = dialogs.ask_save_path(self, self.tr("Export view as image"), filters, "timeline.png")
-        if path is None:
-            return
-        try:
-            dialogs.save_view_image(self.timeline, path)
-        except OSError as error:
-            self.statusBar().showMessage(str(error), 8000)
-        else:
-            self.statusBar().showMessage(self.tr("Saved the view to {0}").format(path), 8000)
+        told = dialogs.export_view_image(self, self.timeline)
+        if told is not None:
+            self.statusBar().showMessage(told, 8000)
 
     # Remembering the window
 

@@ -116,3 +116,20 @@ def test_a_lone_letter_in_the_search_box_waits_for_a_second(qtbot, tmp_path: Pat
     qtbot.keyClicks(search, "e")
     qtbot.waitUntil(lambda: count.text().startswith("Showing"))
     assert "another letter" not in count.text()
+
+
+def test_exporting_the_view_asks_for_a_file_and_says_what_happened(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    window = build_window(tmp_path / "data", size=(1200, 800))
+    qtbot.addWidget(window)
+    window.show()
+    chosen: list[Path | None] = [None]
+    # The file chooser is the system's dialog: the person's answer is given here instead.
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: chosen[0])
+    assert dialogs.export_view_image(window, window.timeline) is None  # cancelled
+    chosen[0] = tmp_path / "view.png"
+    told = dialogs.export_view_image(window, window.timeline)
+    assert told == f"Saved the view to {chosen[0]}" and not QImage(str(chosen[0])).isNull()
+    chosen[0] = tmp_path / "missing-folder" / "view.png"
+    assert "could not be written" in (dialogs.export_view_image(window, window.timeline) or "")
