@@ -32,7 +32,8 @@ def snapshot(folder: Path) -> dict[str, str]:
 def with_bookmarks(folder: Path, count: int = 3) -> list[str]:
     """Open the data once, bookmark a few events with notes, close it; return their ids."""
     library = Library(folder, paths.shipped_data_dir())
-    chosen = library.catalog.events()[:count]
+    # Added in id order: bookmarks made within the same moment come back by id.
+    chosen = sorted(library.catalog.events()[:count], key=lambda event: event.id)
     for item in chosen:
         library.add_bookmark(item, f"note on {item.id}")
     library.close()
