@@ -3,11 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import TypeVar
 
 from museum_app.core.dates import Precision
 from museum_app.core.event_date import EventDate, compact_label
+
+_T = TypeVar("_T")
+
+# The language the main fields of packs, categories and events are written in; other
+# languages are translations of them.
+BASE_LANGUAGE = "en"
+LANGUAGES = ("en", "zh_CN")  # the languages the app speaks
+
+
+def pick(language: str | None, choices: tuple[tuple[str, _T], ...]) -> _T | None:
+    """Return the choice for a language ('zh_CN'), or one of the same language ('zh'), or None."""
+    if not language or language == BASE_LANGUAGE or not choices:
+        return None
+    for name, value in choices:
+        if name == language:
+            return value
+    primary = language.split("_")[0]
+    for name, value in choices:
+        if name.split("_")[0] == primary:
+            return value
+    return None
 
 
 class EntityKind(Enum):
@@ -21,6 +43,14 @@ class EntityKind(Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class CategoryText:
+    """A category's name and description in one language."""
+
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
 class Category:
     """A theme that events belong to, with the colour it is drawn in."""
 
@@ -28,6 +58,11 @@ class Category:
     name: str
     description: str
     colour: str
+    translations: tuple[tuple[str, CategoryText], ...] = ()  # by language: ("zh_CN", ...)
+
+    def text(self, language: str | None = None) -> CategoryText:
+        """Return the name and description in a language (the main ones if not translated)."""
+        return pick(language, self.translations) or CategoryText(self.name, self.description)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +71,15 @@ class Entity:
 
     name: str
     kind: EntityKind
+    names: tuple[tuple[str, str], ...] = ()  # its name in other languages: ("zh_CN", "微信")
+
+    def name_in(self, language: str | None = None) -> str:
+        """Return the entity's name in a language (its main name if it has none there)."""
+        return pick(language, self.names) or self.name
+
+    def all_names(self) -> tuple[str, ...]:
+        """Return every name the entity is known by, its main name first."""
+        return (self.name, *(name for _, name in self.names))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +99,15 @@ class SourceRef:
 
 
 @dataclass(frozen=True, slots=True)
+class EventText:
+    """An event's words in one language: title, description and the note on its date."""
+
+    title: str
+    description: str
+    date_note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One milestone."""
 
@@ -68,6 +121,22 @@ class Event:
     aliases: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
     position: int = 0  # the event's place in its pack, the last word in ordering
+    translations: tuple[tuple[str, EventText], ...] = ()  # by language: ("zh_CN", ...)
+
+    def text(self, language: str | None = None) -> EventText:
+        """Return the title, description and date note in a language (the main ones if none)."""
+        found = pick(language, self.translations)
+        if found is None:
+            return EventText(self.title, self.description, self.date.note)
+        # A translation without its own date note shows the main one rather than none.
+        return (
+            found if found.date_note or not self.date.note else replace(found, date_note=self.date.note)
+        )
+
+    def title_in(self, language: str | None = None) -> str:
+        """Return the title in a language (the main one if not translated)."""
+        found = pick(language, self.translations)
+        return found.title if found is not None else self.title
 
     def sort_key(self) -> tuple[int, int, str, int]:
         """Order events by date, then by their place in the source."""

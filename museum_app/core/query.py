@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from museum_app.core.search_text import fold, split_han
+
 # Letters and digits, as the full-text index splits words: "_" separates words there too.
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -20,11 +22,13 @@ class EventFilter:
     def search_words(self) -> list[str]:
         """Split the search text into the words that must all match (none for a lone letter).
 
-        Each word matches as a prefix, so a search of one Latin letter or digit would match
-        nearly every event: searching starts with the second. (One Chinese character is a
-        word in itself, and is searched.)
+        Words are folded ("Straße" is "strasse") and cut at the edges of Chinese runs
+        ("WeChat红包" is "wechat" and "红包"). Each other word matches as a prefix, so a
+        search of one Latin letter or digit would match nearly every event: searching starts
+        with the second. A Chinese run matches anywhere inside a text, and one character is
+        a word in itself, and is searched.
         """
-        words = [word.casefold() for word in _WORD.findall(self.search)]
+        words = [part for word in _WORD.findall(fold(self.search)) for part in split_han(word)]
         if len(words) == 1 and len(words[0]) == 1 and words[0].isascii():
             return []
         return words

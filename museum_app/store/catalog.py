@@ -10,9 +10,18 @@ from pathlib import Path
 from typing import Any
 
 from museum_app.core.dates import DateBasis, PartialDate
-from museum_app.core.domain import Category, Entity, EntityKind, Event, SourceRef
+from museum_app.core.domain import (
+    Category,
+    CategoryText,
+    Entity,
+    EntityKind,
+    Event,
+    EventText,
+    SourceRef,
+)
 from museum_app.core.event_date import EventDate
 from museum_app.core.query import EVERYTHING, EventFilter
+from museum_app.core.search_text import han_match, is_han
 from museum_app.core.table import EventTable
 from museum_app.store.catalog_schema import MIGRATIONS
 from museum_app.store.columns import read_table
@@ -21,7 +30,7 @@ from museum_app.store.database import Database, StoreError
 _EVENT_COLUMNS = (
     'e.id, e.title, e.description, e.start, e."end", e.not_before, e.not_after, e.basis, '
     "e.date_note, e.section, e.paragraph, e.position, e.categories, e.entities, e.aliases, "
-    "e.links, p.id AS pack_id, p.publisher, p.page, p.url"
+    "e.links, e.translations, p.id AS pack_id, p.publisher, p.page, p.url"
 )
 _FROM = "FROM events e JOIN packs p ON p.id = e.pack_id"
 
@@ -43,7 +52,7 @@ def _event(row: sqlite3.Row) -> Event:
         description=row["description"],
         date=date,
         categories=tuple(json.loads(row["categories"])),
-        entities=tuple(Entity(n, EntityKind(k)) for n, k in json.loads(row["entities"])),
+        entities=tuple(_entity(*item) for item in json.loads(row["entities"])),
         source=SourceRef(
             row["publisher"],
             row["page"],
@@ -55,12 +64,36 @@ def _event(row: sqlite3.Row) -> Event:
         aliases=tuple(json.loads(row["aliases"])),
         links=tuple(json.loads(row["links"])),
         position=row["position"],
+        translations=tuple(
+            (language, EventText(**text)) for language, text in json.loads(row["translations"]).items()
+        ),
     )
+
+
+def _entity(name: str, kind: str, names: dict[str, str] | None = None) -> Entity:
+    """Build an entity from the catalog's [name, kind] or [name, kind, names]."""
+    return Entity(name, EntityKind(kind), tuple((names or {}).items()))
 
 
 def fts_query(words: list[str]) -> str:
     """Quote each word as a prefix term, so that no typed text is read as FTS syntax."""
     return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+def search_parts(words: list[str]) -> list[tuple[str, str]]:
+    """Return, for each index a search needs, the query of its rowids and its match text.
+
+    Chinese runs are looked for in events_han (anywhere inside a text), other words in
+    events_fts (as word prefixes); an event must match every word, so both when both.
+    """
+    han = [word for word in words if is_han(word)]
+    others = [word for word in words if not is_han(word)]
+    parts = []
+    if others:
+        parts.append(("SELECT rowid FROM events_fts WHERE events_fts MATCH ?", fts_query(others)))
+    if han:
+        parts.append(("SELECT rowid FROM events_han WHERE events_han MATCH ?", han_match(han)))
+    return parts
 
 
 def _where(query: EventFilter) -> tuple[str, list[Any]]:
@@ -73,10 +106,9 @@ def _where(query: EventFilter) -> tuple[str, list[Any]]:
             "WHERE category IN (SELECT value FROM json_each(?)))"
         )
         params.append(json.dumps(sorted(query.categories)))
-    words = query.search_words()
-    if words:
-        clauses.append("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-        params.append(fts_query(words))
+    for select, match in search_parts(query.search_words()):
+        clauses.append(f"e.rowid IN ({select})")
+        params.append(match)
     if query.ids is not None:
         clauses.append("e.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(sorted(query.ids)))
@@ -149,8 +181,19 @@ class Catalog:
 
     def categories(self) -> list[Category]:
         """Return the categories in display order."""
-        rows = self._query("SELECT id, name, description, colour FROM categories ORDER BY position")
-        return [Category(*row) for row in rows]
+        rows = self._query(
+            "SELECT id, name, description, colour, translations FROM categories ORDER BY position"
+        )
+        return [
+            Category(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                tuple((k, CategoryText(**v)) for k, v in json.loads(row[4]).items()),
+            )
+            for row in rows
+        ]
 
     def rank_of(self, event_id: str) -> int | None:
         """Return the place of an event (by its current id) in the date order."""
@@ -198,12 +241,15 @@ class Catalog:
             raise StoreError(problem, "SQLITE_CORRUPT") from error
 
     def search_ranks(self, words: list[str]) -> list[int]:
-        """Return the ranks of the events that match every word (as prefixes), in no order."""
+        """Return the ranks of the events that match every word, in no order (see search_parts)."""
+        parts = search_parts(words)
+        if not parts:
+            return list(range(self.count()))
         # The builder gives each full-text row its event's rank as rowid: no join needed. One
         # JSON array of them all costs half what a row each does when most events match.
+        selects = " INTERSECT ".join(select for select, _ in parts)
         rows = self._query(
-            "SELECT json_group_array(rowid) FROM events_fts WHERE events_fts MATCH ?",
-            (fts_query(words),),
+            f"SELECT json_group_array(rowid) FROM ({selects})", [match for _, match in parts]
         )
         return list(json.loads(rows[0][0])) if rows else []
 

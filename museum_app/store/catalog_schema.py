@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, TypeVar
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from museum_app.core.domain import Category, Entity, Event
+from museum_app.core.search_text import RUN_BREAK, IndexText
 from museum_app.store.database import run_script
 
 if TYPE_CHECKING:
@@ -28,7 +30,8 @@ def create_v1(conn: sqlite3.Connection) -> None:
         );
         CREATE TABLE categories (
             id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL,
-            colour TEXT NOT NULL, position INTEGER NOT NULL
+            colour TEXT NOT NULL, position INTEGER NOT NULL,
+            translations TEXT NOT NULL
         );
         CREATE TABLE events (
             rowid INTEGER PRIMARY KEY,
@@ -51,7 +54,8 @@ def create_v1(conn: sqlite3.Connection) -> None:
             categories TEXT NOT NULL,
             entities TEXT NOT NULL,
             aliases TEXT NOT NULL,
-            links TEXT NOT NULL
+            links TEXT NOT NULL,
+            translations TEXT NOT NULL
         );
         CREATE INDEX events_window ON events (not_before, not_after);
         CREATE TABLE event_categories (
@@ -70,9 +74,16 @@ def create_v1(conn: sqlite3.Connection) -> None:
         -- Rowids only (detail=none: no positions, so no phrase search), a prefix index of
         -- two letters (a search starts at two), no column sizes (nothing is ranked by
         -- relevance): a search of 100,000 events takes milliseconds, and a build seconds less.
+        -- Every language's text, folded (search_text.IndexText), Chinese runs left out.
         CREATE VIRTUAL TABLE events_fts USING fts5(
             title, description, entities, content='',
             tokenize='unicode61 remove_diacritics 2', detail=none, prefix='2', columnsize=0
+        );
+        -- The Chinese runs of the same texts, as characters and as pairs: positions are kept
+        -- (detail=full) so that a run of three or more is the phrase of its pairs. Only
+        -- events with Chinese text have a row.
+        CREATE VIRTUAL TABLE events_han USING fts5(
+            characters, pairs, content='', tokenize='unicode61', detail=full, columnsize=0
         );
         """,
     )
@@ -84,9 +95,18 @@ MIGRATIONS = (create_v1,)
 def write_categories(conn: sqlite3.Connection, categories: Iterable[Category]) -> None:
     """Insert the categories in the order they are shown."""
     conn.executemany(
-        "INSERT INTO categories (id, name, description, colour, position) VALUES (?, ?, ?, ?, ?)",
-        [(c.id, c.name, c.description, c.colour, i) for i, c in enumerate(categories)],
+        "INSERT INTO categories (id, name, description, colour, position, translations) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (c.id, c.name, c.description, c.colour, i, translations_json(c.translations))
+            for i, c in enumerate(categories)
+        ],
     )
+
+
+def translations_json(translations: tuple[tuple[str, Any], ...]) -> str:
+    """Write translations by language as one JSON object of objects ('{}' for none)."""
+    return json.dumps({language: asdict(text) for language, text in translations}, ensure_ascii=False)
 
 
 def write_pack(conn: sqlite3.Connection, pack: Pack) -> None:
@@ -121,6 +141,7 @@ def _event_rows(events: list[Event]) -> Iterator[tuple[object, ...]]:
             source.section, source.paragraph, event.position,
             _json(texts, event.categories, list), f"[{entities}]",
             _json(texts, event.aliases, list), _json(texts, event.links, list),
+            translations_json(event.translations) if event.translations else "{}",
         )  # fmt: skip
 
 
@@ -132,14 +153,16 @@ def _json(texts: dict[int, str], value: _T, shape: Callable[[_T], object]) -> st
     return text
 
 
-def _entity_pair(entity: Entity) -> list[str]:
-    """Return an entity as the catalog writes it: [name, kind]."""
+def _entity_pair(entity: Entity) -> list[Any]:
+    """Return an entity as the catalog writes it: [name, kind], and its other names if any."""
+    if entity.names:
+        return [entity.name, entity.kind.value, dict(entity.names)]
     return [entity.name, entity.kind.value]
 
 
 def write_events(conn: sqlite3.Connection, events: list[Event]) -> None:
     """Insert events (already in display order), their links and their full-text rows."""
-    conn.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 21)})", _event_rows(events))
+    conn.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 22)})", _event_rows(events))
     conn.executemany(
         "INSERT INTO event_categories (event, category) VALUES (?, ?)",
         [(rank, c) for rank, event in enumerate(events) for c in event.categories],
@@ -152,10 +175,28 @@ def write_events(conn: sqlite3.Connection, events: list[Event]) -> None:
         "INSERT INTO aliases (alias, event_id) VALUES (?, ?)",
         [(alias, event.id) for event in events for alias in event.aliases],
     )
+    write_search(conn, events)
+
+
+def write_search(conn: sqlite3.Connection, events: list[Event]) -> None:
+    """Insert every event's texts, in every language, into the full-text indexes."""
+    words: list[tuple[int, str, str, str]] = []
+    han: list[tuple[int, str, str]] = []
+    for rank, event in enumerate(events):
+        texts = [text for _, text in event.translations]
+        title = IndexText.of([event.title, *(t.title for t in texts)])
+        description = IndexText.of([event.description, *(t.description for t in texts)])
+        names = IndexText.of([name for e in event.entities for name in e.all_names()])
+        words.append((rank, title.words, description.words, names.words))
+        parts = (title, description, names)
+        if any(part.characters for part in parts):
+            # One phrase never spans two texts: a run break between them, as between runs.
+            han.append((
+                rank,
+                " ".join(p.characters for p in parts if p.characters),
+                f" {RUN_BREAK} ".join(p.pairs for p in parts if p.pairs),
+            ))  # fmt: skip
     conn.executemany(
-        "INSERT INTO events_fts (rowid, title, description, entities) VALUES (?, ?, ?, ?)",
-        [
-            (rank, e.title, e.description, " ".join(x.name for x in e.entities))
-            for rank, e in enumerate(events)
-        ],
+        "INSERT INTO events_fts (rowid, title, description, entities) VALUES (?, ?, ?, ?)", words
     )
+    conn.executemany("INSERT INTO events_han (rowid, characters, pairs) VALUES (?, ?, ?)", han)
