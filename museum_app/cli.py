@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from museum_app import __version__
+from museum_app.core.domain import BASE_LANGUAGE, LANGUAGES
 
 
 class UsageError(Exception):
@@ -30,6 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", type=Path, metavar="DIR",
         help="where the catalog and bookmarks live (or set MUSEUM_APP_DATA_DIR)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, metavar="LANG",
+        help="the language of titles, descriptions and dates: en or zh_CN",
     )  # fmt: skip
     parser.add_argument("--reset-ui", action="store_true",
                         help="forget the window's remembered layout, filters and zoom")  # fmt: skip
@@ -82,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     packs.add_parser("validate", help="check a pack file").add_argument("file", type=Path)
     packs.add_parser("import", help="add or update a pack").add_argument("file", type=Path)
     return parser
+
+
+def language_of(args: argparse.Namespace) -> str:
+    """Return the language the commands print in: --lang, or else English."""
+    return args.lang or BASE_LANGUAGE
 
 
 def main(argv: Sequence[str] | None = None) -> int:

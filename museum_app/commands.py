@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
 from museum_app import desktop, paths
-from museum_app.cli import UsageError
+from museum_app.cli import UsageError, language_of
 from museum_app.core.domain import Event
+from museum_app.core.event_date import EventDate
 from museum_app.core.query import EventFilter
 from museum_app.core.records import (
     BookmarkFileError,
@@ -41,15 +43,29 @@ def open_library(args: argparse.Namespace) -> Iterator[Library]:
         library.close()
 
 
-def _print_events(out: TextIO, events: list[Event], bookmarked: set[str], fmt: str) -> None:
-    """Print events as text lines or as a JSON list."""
+def _date_label(date: EventDate, language: str) -> str:
+    """Write a date as a person reads it in a language (the one place commands ask for it)."""
+    return date.label()  # the date labels are written in English for now, whatever the language
+
+
+def _print_events(
+    out: TextIO, events: list[Event], bookmarked: set[str], fmt: str, language: str
+) -> None:
+    """Print events as text lines or as a JSON list, their words in a language."""
     if fmt == "json":
-        records = [event_record(e, e.id in bookmarked) for e in events]
+        records = [event_record(e, e.id in bookmarked, language) for e in events]
         out.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
         return
     for event in events:
         star = "*" if event.id in bookmarked else " "
-        out.write(f"{star} {event.date.label():<58} {event.title}  [{event.id}]\n")
+        label = _date_label(event.date, language)
+        out.write(f"{star} {_padded(label, 58)} {event.title_in(language)}  [{event.id}]\n")
+
+
+def _padded(text: str, width: int) -> str:
+    """Pad text to a width in terminal columns, a Chinese character taking two."""
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - used)
 
 
 def _require(library: Library, event_id: str) -> Event:
@@ -72,7 +88,7 @@ def _list(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         search=args.search,
         ids=frozenset(marked) if args.bookmarked else None,
     )
-    _print_events(out, library.catalog.events(query), marked, args.format)
+    _print_events(out, library.catalog.events(query), marked, args.format, language_of(args))
     return 0
 
 
@@ -80,21 +96,24 @@ def _show(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """Show one event in full."""
     event = _require(library, args.id)
     marked = library.bookmarked_ids()
+    language = language_of(args)
     if args.format == "json":
-        out.write(
-            json.dumps(event_record(event, event.id in marked), indent=2, ensure_ascii=False) + "\n"
-        )
+        record = event_record(event, event.id in marked, language)
+        out.write(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
         return 0
-    names = {c.id: c.name for c in library.catalog.categories()}
+    names = {c.id: c.text(language).name for c in library.catalog.categories()}
+    text = event.text(language)
+    translated = text != event.text()
     lines = [
-        event.title,
-        event.date.label(),
-        event.date.basis_text(),
+        text.title,
+        _date_label(event.date, language),
+        # The basis in the date's own note where that is translated; else the English sentence.
+        text.date_note if translated and text.date_note else event.date.basis_text(),
         "Categories: " + ", ".join(names.get(c, c) for c in event.categories),
         "",
-        event.description,
+        text.description,
         "",
-        "Named: " + ", ".join(e.name for e in event.entities) if event.entities else "",
+        "Named: " + ", ".join(e.name_in(language) for e in event.entities) if event.entities else "",
         f"Source: {event.source.label()}",
         f"Id: {event.id}" + ("  (bookmarked)" if event.id in marked else ""),
     ]
@@ -106,15 +125,20 @@ def _categories(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     """List the categories with their event counts."""
     counts = library.catalog.category_counts()
     categories = library.catalog.categories()
+    language = language_of(args)
     if args.format == "json":
         records = [
-            {"id": c.id, "name": c.name, "description": c.description, "colour": c.colour,
-             "events": counts.get(c.id, 0)} for c in categories
+            {"id": c.id, "name": c.text(language).name, "description": c.text(language).description,
+             "colour": c.colour, "events": counts.get(c.id, 0),
+             "translations": {k: {"name": v.name, "description": v.description}
+                              for k, v in [("en", c.text()), *c.translations]
+                              if v != c.text(language)}}
+            for c in categories
         ]  # fmt: skip
         out.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
     else:
         for c in categories:
-            out.write(f"{c.id:<16} {counts.get(c.id, 0):>6}  {c.name}\n")
+            out.write(f"{c.id:<16} {counts.get(c.id, 0):>6}  {c.text(language).name}\n")
     return 0
 
 
@@ -133,12 +157,16 @@ def _bookmark(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"Saved the note on {args.id}\n")
     elif args.action == "list":
         marks = library.bookmarks()
+        language = language_of(args)
         if args.format == "json":
-            rows = [bookmark_record(m) for m in marks]
+            rows = [bookmark_record(m, language) for m in marks]
             out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         for mark in marks if args.format == "text" else []:
             gone = "" if mark.event else "  (no longer in the data)"
-            out.write(f"{mark.date_label:<40} {mark.title}  [{mark.event_id}]{gone}\n")
+            # The event's current title and date if it is still there, else those kept.
+            title = mark.event.title_in(language) if mark.event else mark.title
+            label = _date_label(mark.event.date, language) if mark.event else mark.date_label
+            out.write(f"{_padded(label, 40)} {title}  [{mark.event_id}]{gone}\n")
             out.writelines(f"    {line}\n" for line in mark.note.splitlines())
     elif args.action == "export":
         marks = library.bookmarks()

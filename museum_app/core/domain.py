@@ -20,16 +20,18 @@ LANGUAGES = ("en", "zh_CN")  # the languages the app speaks
 
 def pick(language: str | None, choices: tuple[tuple[str, _T], ...]) -> _T | None:
     """Return the choice for a language ('zh_CN'), or one of the same language ('zh'), or None."""
-    if not language or language == BASE_LANGUAGE or not choices:
+    key = pick_language(language, [name for name, _ in choices])
+    return None if key is None else dict(choices)[key]
+
+
+def pick_language(language: str | None, languages: list[str]) -> str | None:
+    """Return which of the languages serves a language: itself, or one of the same primary."""
+    if not language or language == BASE_LANGUAGE:
         return None
-    for name, value in choices:
-        if name == language:
-            return value
+    if language in languages:
+        return language
     primary = language.split("_")[0]
-    for name, value in choices:
-        if name.split("_")[0] == primary:
-            return value
-    return None
+    return next((name for name in languages if name.split("_")[0] == primary), None)
 
 
 class EntityKind(Enum):

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from museum_app.core.domain import Bookmark, Event
+from museum_app.core.domain import BASE_LANGUAGE, Bookmark, Entity, Event, EventText, pick_language
 
 EXPORT_FORMATS = (".md", ".csv", ".json")
 _CSV_FIELDS = ["event_id", "title", "date", "note", "created", "updated", "in_data"]
@@ -18,13 +18,19 @@ class BookmarkFileError(ValueError):
     """A bookmark file that cannot be read; the message names file, record and field."""
 
 
-def event_record(event: Event, bookmarked: bool) -> dict[str, Any]:
-    """Describe an event with the keys that scripts rely on."""
+def event_record(event: Event, bookmarked: bool, language: str = BASE_LANGUAGE) -> dict[str, Any]:
+    """Describe an event with the keys that scripts rely on, its words in a language.
+
+    "language" names the language of title, description and date_note; "translations"
+    holds them in each other language the event has, by language ("en", "zh_CN").
+    """
     date = event.date
+    text = event.text(language)
     return {
         "id": event.id,
-        "title": event.title,
-        "description": event.description,
+        "language": pick_language(language, [k for k, _ in event.translations]) or BASE_LANGUAGE,
+        "title": text.title,
+        "description": text.description,
         "start": date.start.iso(),
         "end": date.end.iso() if date.end else None,
         "precision": date.precision.value,
@@ -32,9 +38,10 @@ def event_record(event: Event, bookmarked: bool) -> dict[str, Any]:
         "not_after": date.not_after.isoformat(),
         "date_basis": date.basis.value,
         "date_label": date.label(),
-        "date_note": date.note,
+        "date_note": text.date_note,
+        "translations": _translations(event, text),
         "categories": list(event.categories),
-        "entities": [{"name": e.name, "kind": e.kind.value} for e in event.entities],
+        "entities": [_entity(e) for e in event.entities],
         "source": {
             "publisher": event.source.publisher,
             "page": event.source.page,
@@ -48,12 +55,30 @@ def event_record(event: Event, bookmarked: bool) -> dict[str, Any]:
     }
 
 
-def bookmark_record(mark: Bookmark) -> dict[str, Any]:
+def _translations(event: Event, shown: EventText) -> dict[str, dict[str, str]]:
+    """Return the event's words in every language but the one shown, by language."""
+    every = [(BASE_LANGUAGE, event.text()), *event.translations]
+    return {
+        language: {"title": t.title, "description": t.description, "date_note": t.date_note}
+        for language, t in every
+        if t != shown
+    }
+
+
+def _entity(entity: Entity) -> dict[str, Any]:
+    """Describe a named thing, with its names in other languages if it has any."""
+    record: dict[str, Any] = {"name": entity.name, "kind": entity.kind.value}
+    if entity.names:
+        record["names"] = dict(entity.names)
+    return record
+
+
+def bookmark_record(mark: Bookmark, language: str = BASE_LANGUAGE) -> dict[str, Any]:
     """Describe a bookmark, with its event's current title and date when it is still there."""
     event = mark.event
     return {
         "event_id": event.id if event else mark.event_id,
-        "title": event.title if event else mark.title,
+        "title": event.title_in(language) if event else mark.title,
         "date": event.date.label() if event else mark.date_label,
         "note": mark.note,
         "created": mark.created.isoformat(),
