@@ -13,6 +13,7 @@ from typing import Any
 from museum_app.core.dates import DateBasis, DateError, PartialDate
 from museum_app.core.domain import Category, Entity, EntityKind, Event, SourceRef
 from museum_app.core.event_date import EventDate
+from museum_app.store import pack_texts
 from museum_app.store.checks import Checker, PackError, shown
 
 PACK_FORMAT = "museum-app-pack"
@@ -41,7 +42,7 @@ class _Seen:
 
     dates: dict[tuple[Any, ...], EventDate] = field(default_factory=dict)
     categories: dict[tuple[Any, ...], tuple[str, ...]] = field(default_factory=dict)
-    entities: dict[tuple[Any, Any], Entity] = field(default_factory=dict)
+    entities: dict[tuple[Any, ...], Entity] = field(default_factory=dict)
     sources: dict[tuple[Any, int], SourceRef] = field(default_factory=dict)
 
 
@@ -57,6 +58,7 @@ class Pack:
     categories: tuple[Category, ...]
     events: tuple[Event, ...]
     path: Path
+    titles: tuple[tuple[str, str], ...] = ()  # the title in other languages
 
 
 def read_json(path: Path, max_bytes: int | None = None) -> Any:
@@ -130,11 +132,15 @@ def _category(check: Checker, raw: Any) -> Category:
         len(colour) == 7 and colour[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in colour[1:])
     ):
         raise check.fail("colour", f"{colour!r} is not a colour like #1f77b4")
+    description = check.text(check.require(record, "description"), "description", 1000)
     return Category(
         id=check.ident(check.require(record, "id"), "id", 40),
         name=check.text(check.require(record, "name"), "name", 80),
-        description=check.text(check.require(record, "description"), "description", 1000),
+        description=description,
         colour=colour.lower(),
+        translations=pack_texts.category_translations(
+            check, record.get("translations", {}), description
+        ),
     )
 
 
@@ -225,7 +231,12 @@ def _entity(check: Checker, item: Any, index: int, seen: _Seen) -> Entity:
     """Read one of an event's entities (the one made before, if the same texts made one)."""
     key = None
     if isinstance(item, dict):
-        key = (item.get("name", _MISSING), item.get("kind", _MISSING))
+        names = item.get("names", _MISSING)
+        key = (
+            item.get("name", _MISSING),
+            item.get("kind", _MISSING),
+            tuple(names.items()) if isinstance(names, dict) else names,
+        )
         try:
             return seen.entities[key]
         except (KeyError, TypeError):  # not seen, or a value no text is (a list, say): check it
@@ -234,7 +245,8 @@ def _entity(check: Checker, item: Any, index: int, seen: _Seen) -> Entity:
     entity = check.obj(item, field)
     name = check.text(check.require(entity, "name", field + "."), field + ".name", 200)
     kind = check.choice(check.require(entity, "kind", field + "."), field + ".kind", _ENTITY_KIND_NAMES)
-    made = Entity(name, _ENTITY_KINDS[kind])
+    names = pack_texts.other_names(check, entity.get("names", {}), field + ".names")
+    made = Entity(name, _ENTITY_KINDS[kind], names)
     if key is not None:
         seen.entities[key] = made
     return made
@@ -282,19 +294,25 @@ def _event(
         check.link(a, f"links[{i}]")
         for i, a in enumerate(check.items(record.get("links", []), "links", 20))
     ]
+    title = check.text(check.require(record, "title"), "title", 200)
+    description = check.text(
+        check.require(record, "description"), "description", 10_000, multiline=True
+    )
+    date = _date(check, check.require(record, "date"), seen)
     return Event(
         id=event_id,
-        title=check.text(check.require(record, "title"), "title", 200),
-        description=check.text(
-            check.require(record, "description"), "description", 10_000, multiline=True
-        ),
-        date=_date(check, check.require(record, "date"), seen),
+        title=title,
+        description=description,
+        date=date,
         categories=categories,
         entities=tuple(entities),
         source=_source(check, where, source, seen),
         aliases=tuple(aliases),
         links=tuple(links),
         position=position,
+        translations=pack_texts.event_translations(
+            check, record.get("translations", {}), bool(date.note)
+        ),
     )
 
 
@@ -337,6 +355,7 @@ def load_pack(path: Path, known_categories: tuple[Category, ...], data: bytes | 
         categories=extra,
         events=tuple(events.values()),
         path=path,
+        titles=pack_texts.titles(check, top.get("translations", {})),
     )
 
 
