@@ -140,3 +140,45 @@ def test_without_a_display_the_window_says_what_to_do(data_dir: Path) -> None:
     )
     assert result.returncode == 2
     assert "no display" in result.stderr and "xvfb-run" in result.stderr
+
+
+def test_lang_prints_titles_and_json_in_that_language(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    red = "2014-01-27-wechat-red-envelope"
+    assert main(["--lang", "zh_CN", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "微信红包上线  [2014-01-27-wechat-red-envelope]" in listed and "WeChat Red" not in listed
+    assert listed.count("\n") == 27
+    assert main(["--lang", "zh_CN", "list", "--search", "红包", "--format", "json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [e["id"] for e in found] == [red]
+    assert found[0]["language"] == "zh_CN" and found[0]["title"] == "微信红包上线"
+    assert found[0]["translations"]["en"]["title"] == "WeChat Red Envelope launched"
+    assert {"name": "WeChat", "kind": "product", "names": {"zh_CN": "微信"}} in found[0]["entities"]
+    assert main(["list", "--search", "WeChat 红包", "--format", "json"]) == 0
+    english = json.loads(capsys.readouterr().out)
+    assert [e["id"] for e in english] == [red] and english[0]["language"] == "en"
+    assert english[0]["title"] == "WeChat Red Envelope launched"
+    assert english[0]["translations"]["zh_CN"]["title"] == "微信红包上线"
+    assert main(["--lang", "zh_CN", "show", "2014-mobile-phone-shipments"]) == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("2014年全年国内手机出货量达4.52亿部\n2014\n")
+    assert "工信部统计的2014年全年总量" in shown and "电信与基础设施" in shown
+    assert "Named: 工业和信息化部" in shown
+    assert main(["--lang", "zh_CN", "categories"]) == 0
+    assert "移动互联网与应用" in capsys.readouterr().out
+
+
+def test_lang_reaches_the_bookmark_list(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bookmark", "add", "2014-01-06-didi-taxi-wechat"]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "zh_CN", "bookmark", "list"]) == 0
+    assert "嘀嘀打车独家接入微信  [2014-01-06-didi-taxi-wechat]" in capsys.readouterr().out
+    assert main(["--lang", "zh_CN", "bookmark", "list", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["title"] == "嘀嘀打车独家接入微信"
+    assert main(["bookmark", "list"]) == 0
+    assert "Didi Taxi joins WeChat" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--lang", "fr", "list"])
+    assert "invalid choice: 'fr'" in capsys.readouterr().err
