@@ -43,6 +43,46 @@ _FILLER = (
 )  # fmt: skip
 
 
+CHINESE_SHARE = 0.3  # of events with a Chinese title, description and names, as in the real data
+_SUBJECTS_ZH = (
+    "微信", "阿里巴巴", "腾讯", "百度", "京东", "新浪", "搜狐", "网易", "华为",
+    "小米", "中国移动", "中国联通", "中国电信", "工信部", "中国互联网络信息中心", "微博", "淘宝",
+    "支付宝", "滴滴", "美团", "字节跳动", "快手", "哔哩哔哩", "拼多多", "联想",
+    "中兴", "优酷", "爱奇艺", "携程", "当当",
+)  # fmt: skip
+_VERBS_ZH = ("推出", "开通", "发布", "扩展", "测试", "宣布", "升级", "整合", "加入", "规范")
+_THINGS_ZH = (
+    "移动支付", "宽带接入", "云计算", "网络视频", "电子商务", "搜索服务", "即时通信", "网络游戏",
+    "数据中心", "4G网络", "5G网络", "网络安全标准", "域名", "网络出版", "网约车", "外卖",
+    "微博客", "短视频", "开源软件", "智能手机", "微信红包",
+)  # fmt: skip
+_FILLER_ZH = (
+    "此举经过数月筹备，在业内引起广泛关注。",
+    "有关部门表示，这项措施将保护用户权益，促进行业健康发展。",
+    "分析人士认为，这说明互联网正在迅速改变中国人的日常生活。",
+    "该服务上线第一年就吸引了数以百万计的用户。",
+    "多个部委参与其中，并要求各省级部门跟进落实。",
+    "公司表示将进一步加大研发投入，并扩大农村地区的网络覆盖。",
+    "当时公布的数据显示，网民人数持续稳定增长。",
+    "这一决定是在北京举行的新闻发布会上宣布的。",
+)  # fmt: skip
+
+
+def _chinese(rng: random.Random, record: dict[str, Any], n: int) -> None:
+    """Give an event a Chinese title, description and names for its entities."""
+    subject = rng.choice(_SUBJECTS_ZH)
+    wanted, parts = rng.randint(60, 400), [f"{subject}："]
+    while sum(map(len, parts)) < wanted:
+        parts.append(rng.choice(_FILLER_ZH))
+    record["translations"] = {"zh_CN": {
+        "title": f"{subject}{rng.choice(_VERBS_ZH)}{rng.choice(_THINGS_ZH)}（{n}）",
+        "description": "".join(parts)[:wanted],
+    }}  # fmt: skip
+    for entity in record["entities"]:
+        number = int(entity["name"].split()[1])
+        entity["names"] = {"zh_CN": f"实体{number:04d}{_SUBJECTS_ZH[number % len(_SUBJECTS_ZH)]}"}
+
+
 def _entities(rng: random.Random) -> list[dict[str, str]]:
     """Return a few named things, drawn from a pool so that some events share them."""
     names = rng.sample(range(3000), rng.choice((0, 1, 1, 2, 2, 3, 4)))
@@ -91,7 +131,7 @@ def _day(rng: random.Random, days: list[dt.date], weights: list[float]) -> dt.da
 
 def make_pack(count: int, seed: int = 2014, pack_id: str = "benchmark-synthetic") -> dict[str, Any]:
     """Return a pack document of count events over 1987-2026."""
-    rng = random.Random(seed)
+    rng, chinese = random.Random(seed), random.Random(seed + 1)
     years = [dt.date(y, 1, 1) for y in range(FIRST_YEAR, LAST_YEAR + 1)]
     weights = [1.0 + (y.year - FIRST_YEAR) for y in years]
     events = []
@@ -102,7 +142,7 @@ def make_pack(count: int, seed: int = 2014, pack_id: str = "benchmark-synthetic"
         if rng.random() < 0.5:
             title += f" in {rng.choice(('Beijing', 'Shanghai', 'Shenzhen', 'Hangzhou', 'Wuzhen'))}"
         cats = rng.sample(CATEGORIES, rng.choice((1, 1, 2, 2, 3)))
-        events.append({
+        record = {
             "id": f"{day.isoformat()}-synthetic-{n}",
             "title": f"{title} ({n})",
             "description": f"{subject}: " + _text(rng, 120, 900),
@@ -110,7 +150,11 @@ def make_pack(count: int, seed: int = 2014, pack_id: str = "benchmark-synthetic"
             "categories": cats,
             "entities": _entities(rng),
             "source": {"section": rng.choice(CATEGORIES).title(), "paragraph": 1 + n % 40},
-        })  # fmt: skip
+        }  # fmt: skip
+        # Its own random numbers: the English events are the same as before Chinese came in.
+        if chinese.random() < CHINESE_SHARE:
+            _chinese(chinese, record, n)
+        events.append(record)
     return {
         "format": "museum-app-pack",
         "format_version": 1,
