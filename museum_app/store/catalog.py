@@ -18,13 +18,14 @@ from museum_app.core.domain import (
     Event,
     EventText,
     SourceRef,
+    pick_language,
 )
 from museum_app.core.event_date import EventDate
 from museum_app.core.query import EVERYTHING, EventFilter
 from museum_app.core.search_text import han_match, is_han
 from museum_app.core.table import EventTable
 from museum_app.store.catalog_schema import MIGRATIONS
-from museum_app.store.columns import read_table
+from museum_app.store.columns import TITLES_IN, read_table
 from museum_app.store.database import Database, StoreError
 
 _EVENT_COLUMNS = (
@@ -223,19 +224,30 @@ class Catalog:
         rows = self._query(f"SELECT {_EVENT_COLUMNS} {_FROM}{where} ORDER BY e.rank", params)
         return [_event(row) for row in rows]
 
-    def summaries(self) -> EventTable:
-        """Return every event in brief, in date order (rank), as columns."""
+    def summaries(self, language: str | None = None) -> EventTable:
+        """Return every event in brief, in date order (rank), as columns, titles in a language."""
         try:
-            return self._table()
+            return self._table(language)
         except StoreError as error:
             self._mend(error)
-        return self._table()
+        return self._table(language)
 
-    def _table(self) -> EventTable:
+    def _table(self, language: str | None) -> EventTable:
         """Read the summary columns; a StoreError (damaged file) if they do not fit together."""
-        rows = self._query("SELECT name, data FROM columns")
+        # The titles in other languages are read only when asked for: a start reads less.
+        written = self._query("SELECT name FROM columns WHERE name LIKE ?", (f"{TITLES_IN}%",))
+        chosen = (
+            pick_language(
+                language, [row[0][len(TITLES_IN) :] for row in written if not row[0].endswith(".ends")]
+            )
+            or ""
+        )
+        rows = self._query(
+            "SELECT name, data FROM columns WHERE name NOT LIKE ? OR name IN (?, ?)",
+            (f"{TITLES_IN}%", f"{TITLES_IN}{chosen}", f"{TITLES_IN}{chosen}.ends"),
+        )
         try:
-            return read_table([(row[0], row[1]) for row in rows], self.rank_of)
+            return read_table([(row[0], row[1]) for row in rows], self.rank_of, chosen or None)
         except (KeyError, ValueError, UnicodeDecodeError) as error:
             problem = f"the catalog's columns do not fit together: {error}"
             raise StoreError(problem, "SQLITE_CORRUPT") from error

@@ -13,11 +13,12 @@ from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from museum_app.core.domain import Category, Event
+from museum_app.core.domain import Category, Event, pick_language
 from museum_app.core.table import PRECISIONS, EventTable, Texts
 
 _DAYS, _NUMBERS = "d", "I"  # days as the timeline takes them; set numbers and text ends fit 32 bits
 _MASK = "mask:"
+TITLES_IN = "titles@"  # the titles in a language: "titles@zh_CN"
 
 
 def write_columns(
@@ -41,9 +42,12 @@ def write_columns(
         "groups": groups.tobytes(),
         "category_sets": json.dumps(list(sets)).encode(),
     }
+    languages = sorted({language for e in events for language, _ in e.translations})
     for name, texts in (
         ("ids", [e.id for e in events]),
         ("titles", [e.title for e in events]),
+        # The titles in each other language, the main title where an event has none in it.
+        *((f"{TITLES_IN}{lang}", [e.title_in(lang) for e in events]) for lang in languages),
         (
             "date_labels",
             [row[0] for row in conn.execute("SELECT date_label FROM events ORDER BY rank")],
@@ -58,13 +62,19 @@ def write_columns(
 
 
 def read_table(
-    rows: Sequence[tuple[str, bytes]], locate: Callable[[str], int | None] | None = None
+    rows: Sequence[tuple[str, bytes]],
+    locate: Callable[[str], int | None] | None = None,
+    language: str | None = None,
 ) -> EventTable:
     """Make the event table from the columns' rows; ValueError if they do not fit together.
 
     locate, if given, finds an id's rank without a dictionary of every id (EventTable).
+    language, if given, chooses the titles in that language (the main ones if none is there).
     """
     blobs = dict(rows)
+    written = [name[len(TITLES_IN) :] for name in blobs if name.startswith(TITLES_IN)]
+    chosen = pick_language(language, [name for name in written if not name.endswith(".ends")])
+    titles = "titles" if chosen is None else TITLES_IN + chosen
     ids = _texts(blobs, "ids")
     count = len(ids)
     starts, ends, groups = (
@@ -78,7 +88,7 @@ def read_table(
         raise ValueError("a category mask does not cover every event")
     return EventTable(
         ids,
-        _texts(blobs, "titles"),
+        _texts(blobs, titles),
         _texts(blobs, "date_labels"),
         starts,
         ends,

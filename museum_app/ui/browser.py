@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from museum_app.core.domain import Bookmark, Category, Event
+from museum_app.core.domain import BASE_LANGUAGE, Bookmark, Category, Event
 from museum_app.core.history import History
 from museum_app.core.masks import SearchMasks, all_of, any_of
 from museum_app.core.query import EventFilter
@@ -31,6 +31,7 @@ class Browser(QObject):
     bookmarks_changed = Signal()
     history_changed = Signal(bool, bool)  # can go back, can go forward
     message = Signal(str)  # a short status line for the person
+    language_changed = Signal(str)  # summaries and events now have their words in this language
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,8 +42,18 @@ class Browser(QObject):
         self._visible: bytes | None = None  # one byte per event by rank: 1 if it passes
         self._related: tuple[str, list[Event]] | None = None  # for the current event
         self.categories: dict[str, Category] = {c.id: c for c in library.catalog.categories()}
+        self.language = BASE_LANGUAGE  # of the summaries' titles (Event.text gives the rest)
         self.summaries: EventTable = library.catalog.summaries()
         self._searches = SearchMasks(library.catalog.search_ranks, len(self.summaries))
+
+    def set_language(self, language: str) -> None:
+        """Give the summaries' titles in a language (the main ones where an event has none)."""
+        if language == self.language:
+            return
+        self.language = language
+        # The same events in the same ranks: the filter's masks stay as they are.
+        self.summaries = self.library.catalog.summaries(language)
+        self.language_changed.emit(language)
 
     # The current event
 

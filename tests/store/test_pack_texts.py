@@ -192,3 +192,21 @@ def test_translations_reach_the_catalog(tmp_path: Path) -> None:
         assert "2015-03-01-first" in library.catalog.ids(EventFilter(search="微信"))
     finally:
         library.close()
+
+
+def test_summaries_give_titles_in_a_language(tmp_path: Path) -> None:
+    library = Library(tmp_path / "data", paths.shipped_data_dir())
+    try:
+        catalog = library.catalog
+        english = catalog.summaries()
+        rank = english.rank_of("2014-01-06-didi-taxi-wechat")
+        assert rank is not None
+        assert english[rank].title == "Didi Taxi joins WeChat"
+        for language in ("zh_CN", "zh"):
+            chinese = catalog.summaries(language)
+            assert chinese[rank].title == "嘀嘀打车独家接入微信"
+            assert list(chinese.ids) == list(english.ids)
+            assert list(chinese.date_labels) == list(english.date_labels)
+        assert list(catalog.summaries("fr").titles) == list(english.titles)
+    finally:
+        library.close()

@@ -18,6 +18,9 @@ FILTERS = [
     EventFilter(search="in"),
     EventFilter(search="internet", categories=frozenset({"governance", "international"})),
     EventFilter(search="no-such-thing"),
+    EventFilter(search="红包"),
+    EventFilter(search="信"),
+    EventFilter(search="WeChat 红包"),
     EventFilter(ids=frozenset({"2014-11-19-world-internet-conference", "gone"})),
 ]
 
@@ -91,3 +94,20 @@ def test_related_events_are_worked_out_once_per_event(browser: Browser) -> None:
     assert browser.related() is first
     browser.go_to(every[4])
     assert browser.related() == browser.library.catalog.related(every[4])
+
+
+def test_the_language_gives_the_titles_in_it_and_keeps_the_filter(browser: Browser) -> None:
+    red = "2014-01-27-wechat-red-envelope"
+    browser.set_search("红包")
+    before = shown(browser)
+    told: list[str] = []
+    browser.language_changed.connect(told.append)
+    browser.set_language("zh_CN")
+    assert told == ["zh_CN"] and browser.language == "zh_CN"
+    rank = browser.summaries.rank_of(red)
+    assert rank is not None and browser.summaries[rank].title == "微信红包上线"
+    assert shown(browser) == before == [red]
+    browser.set_language("zh_CN")
+    assert told == ["zh_CN"]  # no change, no signal
+    browser.set_language("en")
+    assert browser.summaries[rank].title == "WeChat Red Envelope launched"
