@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from museum_app.core.domain import BASE_LANGUAGE, CategoryText, EventText
-from museum_app.store.checks import Checker, shown
+from museum_app.formats.checks import Checker, shown
 
 # A language as the app names them: "zh_CN", "zh", "fr", "pt_BR".
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")

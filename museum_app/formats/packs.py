@@ -13,8 +13,8 @@ from typing import Any
 from museum_app.core.dates import DateBasis, DateError, PartialDate
 from museum_app.core.domain import Category, Entity, EntityKind, Event, SourceRef
 from museum_app.core.event_date import EventDate
-from museum_app.store import pack_texts
-from museum_app.store.checks import Checker, PackError, shown
+from museum_app.formats import pack_texts
+from museum_app.formats.checks import Checker, PackError, shown
 
 PACK_FORMAT = "museum-app-pack"
 CATEGORIES_FORMAT = "museum-app-categories"
