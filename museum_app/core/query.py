@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from museum_app.core.search_text import fold, split_han
+from museum_app.core.search_text import fold, is_han, split_han
 
 # Letters and digits, as the full-text index splits words: "_" separates words there too.
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -28,7 +28,11 @@ class EventFilter:
         with the second. A Chinese run matches anywhere inside a text, and one character is
         a word in itself, and is searched.
         """
-        words = [part for word in _WORD.findall(fold(self.search)) for part in split_han(word)]
+        words = [
+            part if is_han(part) else fold(part)
+            for word in _WORD.findall(self.search)
+            for part in split_han(word)
+        ]
         if len(words) == 1 and len(words[0]) == 1 and words[0].isascii():
             return []
         return words

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from museum_app.core.domain import Category, Entity, Event
-from museum_app.core.search_text import RUN_BREAK, IndexText
+from museum_app.core.search_text import IndexText
 from museum_app.store.database import run_script
 
 if TYPE_CHECKING:
@@ -79,11 +79,11 @@ def create_v1(conn: sqlite3.Connection) -> None:
             title, description, entities, content='',
             tokenize='unicode61 remove_diacritics 2', detail=none, prefix='2', columnsize=0
         );
-        -- The Chinese runs of the same texts, as characters and as pairs: positions are kept
-        -- (detail=full) so that a run of three or more is the phrase of its pairs. Only
+        -- The Chinese runs of the same texts, as pairs and last characters: positions are
+        -- kept (detail=full) so that a run of three or more is the phrase of its pairs. Only
         -- events with Chinese text have a row.
         CREATE VIRTUAL TABLE events_han USING fts5(
-            characters, pairs, content='', tokenize='unicode61', detail=full, columnsize=0
+            grams, content='', tokenize='unicode61', detail=full, columnsize=0
         );
         """,
     )
@@ -181,22 +181,18 @@ def write_events(conn: sqlite3.Connection, events: list[Event]) -> None:
 def write_search(conn: sqlite3.Connection, events: list[Event]) -> None:
     """Insert every event's texts, in every language, into the full-text indexes."""
     words: list[tuple[int, str, str, str]] = []
-    han: list[tuple[int, str, str]] = []
+    han: list[tuple[int, str]] = []
     for rank, event in enumerate(events):
         texts = [text for _, text in event.translations]
         title = IndexText.of([event.title, *(t.title for t in texts)])
         description = IndexText.of([event.description, *(t.description for t in texts)])
         names = IndexText.of([name for e in event.entities for name in e.all_names()])
         words.append((rank, title.words, description.words, names.words))
-        parts = (title, description, names)
-        if any(part.characters for part in parts):
-            # One phrase never spans two texts: a run break between them, as between runs.
-            han.append((
-                rank,
-                " ".join(p.characters for p in parts if p.characters),
-                f" {RUN_BREAK} ".join(p.pairs for p in parts if p.pairs),
-            ))  # fmt: skip
+        # One phrase never spans two runs: each run ends with its last character alone.
+        cut = " ".join(part.grams for part in (title, description, names) if part.grams)
+        if cut:
+            han.append((rank, cut))
     conn.executemany(
         "INSERT INTO events_fts (rowid, title, description, entities) VALUES (?, ?, ?, ?)", words
     )
-    conn.executemany("INSERT INTO events_han (rowid, characters, pairs) VALUES (?, ?, ?)", han)
+    conn.executemany("INSERT INTO events_han (rowid, grams) VALUES (?, ?)", han)
