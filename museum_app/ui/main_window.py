@@ -25,6 +25,7 @@ from museum_app.ui.detail_pane import DetailPane
 from museum_app.ui.event_list import EventList
 from museum_app.ui.filter_panel import FilterPanel
 from museum_app.ui.language import TRANSLATION
+from museum_app.ui.messages import translated
 from museum_app.ui.settings import ViewState, WindowSettings
 from museum_app.ui.timeline.view import TimelineView
 
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
 
     def show_notices(self, notices: list[str]) -> None:
         """Tell the person, above everything, what they must know about their data."""
-        self.notice.setText("\n".join(notices))
+        self.notice.setText("\n".join(translated(notice) for notice in notices))
         self.notice.setVisible(bool(notices))
 
     # Reactions to the browsing state
