@@ -63,7 +63,7 @@ def save_view_image(widget: QWidget, path: Path) -> None:
         generator.setFileName(str(path))
         generator.setSize(widget.size())
         generator.setViewBox(QRectF(0, 0, widget.width(), widget.height()))
-        generator.setTitle("museum_app timeline")
+        generator.setTitle(QCoreApplication.translate("Dialogs", "museum_app timeline"))
         painter = QPainter(generator)
         try:
             widget.render(painter, QPoint(0, 0))

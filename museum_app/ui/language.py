@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from museum_app import paths
 from museum_app.core.date_words import DateWords, date_words
@@ -64,8 +64,13 @@ class Translation:
         self._translators = []
         self.language = supported(language) or DEFAULT
         QLocale.setDefault(QLocale(self.language))
-        if self.language == DEFAULT:
-            return
+        if self.language != DEFAULT:
+            self._install(app)
+        # Now, not at the next turn of the event loop: the window reads as switched at once.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+
+    def _install(self, app: QCoreApplication) -> None:
+        """Load and install the translations of the language chosen."""
         folders = (
             (str(paths.resources_dir() / "translations"), "museum_app"),
             (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase"),
