@@ -6,11 +6,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
+from museum_app.ui.language import LANGUAGES
 from museum_app.ui.widgets import arrow_icon, star_icon
-
-# The languages the window speaks, each named in itself (so anyone can find their own).
-LANGUAGES = (("en", "English"), ("zh_CN", "简体中文"))
-
 
 _NAMES = (  # in the order of the shortcuts overview
     "export_bookmarks",

@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTra
 from museum_app import paths
 from museum_app.core.date_words import DateWords, date_words
 
-LANGUAGES = ("en", "zh_CN")  # every language the window ships, English first
+# Every language the window ships, each named in itself (so anyone can find their own).
+LANGUAGES = (("en", "English"), ("zh_CN", "简体中文"))
 DEFAULT = "en"
 # Where POSIX looks for the language of messages, the first one set winning.
 _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")

@@ -168,3 +168,11 @@ def test_the_compiled_translation_is_in_step_with_its_source(tmp_path: Path) -> 
 
 def test_no_text_the_window_no_longer_shows_lingers(tmp_path: Path) -> None:
     assert set(messages(TS)) == set(lupdate(tmp_path)), "run the lupdate command in the README"
+
+
+def test_the_desktop_entry_names_the_app_in_chinese() -> None:
+    entry = (paths.resources_dir() / "museum-app.desktop").read_text(encoding="utf-8")
+    keys = dict(line.split("=", 1) for line in entry.splitlines() if "=" in line)
+    for key in ("Name", "Comment", "GenericName"):
+        assert keys[key].isascii() and not keys[f"{key}[zh_CN]"].isascii(), key
+    assert keys["Comment[zh_CN]"] == "在时间轴上浏览中国互联网博物馆的历史大事记"
