@@ -26,6 +26,7 @@ from museum_app.timeline.scale import TimeScale
 from museum_app.timeline.scene import Scene
 from museum_app.timeline.shapes import Shape, ShapeKind
 from museum_app.timeline.shown import ShownItems
+from museum_app.ui.language import words
 from museum_app.ui.timeline.chrome import Axis, paint_overlay, tooltip_text
 from museum_app.ui.timeline.colours import Colours
 from museum_app.ui.timeline.input import TimelineInput
@@ -324,7 +325,7 @@ class TimelineView(QWidget):
     def _axis_strip(self) -> Axis:
         """Return the axis, made anew when the font or the screen changes."""
         if self._axis is None or self._axis.dpr != self.devicePixelRatioF():
-            self._axis = Axis(self.font(), self.devicePixelRatioF())
+            self._axis = Axis(self.font(), self.devicePixelRatioF(), words())
         return self._axis
 
     def resizeEvent(self, event: QResizeEvent) -> None:
