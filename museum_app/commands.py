@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from museum_app import desktop, paths
+from museum_app import desktop, importer, paths
 from museum_app.cli import UsageError
 from museum_app.core.domain import Event
 from museum_app.core.query import EventFilter
@@ -151,8 +151,17 @@ def _bookmark(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _pack(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    """Validate or import a pack."""
-    if args.action == "validate":
+    """Validate, import, list or remove packs."""
+    if args.action == "list":
+        for pack_id, title, count in library.imported_packs():
+            out.write(f"{pack_id:<40} {count:>7}  {title}\n")
+    elif args.action == "remove":
+        if not library.remove_pack(args.id):
+            raise UsageError(f"no imported pack has the id {args.id!r} (see 'museum-app pack list')")
+        out.write(
+            f"Removed {args.id!r}; bookmarks on its events are kept, and come back on a new import\n"
+        )
+    elif args.action == "validate":
         pack = library.validate_pack(args.file)
         out.write(f"{args.file}: valid pack {pack.id!r} with {len(pack.events)} events\n")
     else:
@@ -164,6 +173,7 @@ def _pack(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 _COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {
     "list": _list, "show": _show, "categories": _categories, "bookmark": _bookmark, "pack": _pack,
+    "import": importer.run,
 }  # fmt: skip
 
 

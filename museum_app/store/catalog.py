@@ -143,6 +143,14 @@ class Catalog:
         notes = self.meta("left_out")
         return list(json.loads(notes)) if notes else []
 
+    def packs(self) -> list[tuple[str, str, str, int]]:
+        """Return each pack's id, title, file and number of events, by id."""
+        rows = self._query(
+            "SELECT p.id, p.title, p.file, (SELECT count(*) FROM events e WHERE e.pack_id = p.id) "
+            "FROM packs p ORDER BY p.id"
+        )
+        return [(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
+
     def count(self) -> int:
         """Return how many events there are."""
         return int(self._query("SELECT count(*) FROM events")[0][0])
