@@ -95,7 +95,7 @@ class Draft:
             made, number = f"{base}-{number}", number + 1
         self.categories[name] = {
             "id": made, "name": name,
-            "description": cut(tidy(description), 1000) or f"From {cut(self.path.name, 900)}",
+            "description": cut(tidy(description), 1000) or f"From {cut(self.title, 900)}",
             "colour": colour or PALETTE[len(self.categories) % len(PALETTE)],
         }  # fmt: skip
         return made

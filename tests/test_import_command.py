@@ -1,0 +1,100 @@
+"""The import command and pack list/remove, as a person runs them: reports, exit codes, bookmarks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from museum_app.cli import main
+from museum_app.formats.importing import convert
+
+CASES = Path(__file__).resolve().parents[1] / ".." / "shared" / "import-cases"
+real_cases = pytest.mark.skipif(not CASES.is_dir(), reason=f"no import cases at {CASES.resolve()}")
+
+
+def story_file(folder: Path, name: str = "my-story.json") -> Path:
+    """Write a small TimelineJS story with one slide that cannot be stored."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    slides = [
+        {"start_date": {"year": "1999", "month": "12"}, "text": {"headline": "<b>Zanzibar party</b>"}},
+        {"start_date": {"year": "2000"}, "text": {"headline": "New year", "text": "<p>Hi</p>"}},
+        {"start_date": {"year": "12345"}, "text": {"headline": "Far"}},
+    ]
+    path.write_text(json.dumps({"title": {"text": {"headline": "Mine"}}, "events": slides}))
+    return path
+
+
+def test_import_reports_exactly_its_keys_and_the_events_are_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", str(story_file(tmp_path)), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == {"pack_id", "imported", "skipped", "warnings"}
+    assert (report["pack_id"], report["imported"]) == ("my-story", 2)
+    assert report["skipped"][0]["where"] == "slide 3" and "12345" in report["skipped"][0]["reason"]
+    assert main(["list", "--search", "zanzibar", "--format", "json"]) == 0
+    [party] = json.loads(capsys.readouterr().out)
+    assert (party["title"], party["date_label"]) == ("Zanzibar party", "December 1999")
+
+
+def test_a_dry_run_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(story_file(tmp_path)), "--dry-run"]) == 0
+    assert capsys.readouterr().out.startswith("Would import 2 events as 'my-story'")
+    assert main(["pack", "list"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_a_refused_file_exits_2_with_one_line_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.timeline"
+    bad.write_text("<timeline><timetype>numtime</timetype></timeline>")
+    assert main(["import", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.timeline" in err and "numtime" in err
+    assert main(["import", str(tmp_path)]) == 2
+    assert "is not a regular file" in capsys.readouterr().err
+    assert main(["pack", "list"]) == 0 and capsys.readouterr().out == ""
+
+
+def test_removed_packs_keep_their_bookmarks_which_come_back_on_reimport(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = story_file(tmp_path)
+    assert main(["import", str(path)]) == 0
+    assert main(["pack", "list"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].split() == ["my-story", "2", "Mine"]
+    event_id = json.loads(convert(path).data)["events"][1]["id"]
+    assert main(["bookmark", "add", event_id, "--note", "mine"]) == 0
+    assert main(["pack", "remove", "my-story"]) == 0
+    capsys.readouterr()
+    assert main(["bookmark", "list", "--format", "json"]) == 0
+    [mark] = json.loads(capsys.readouterr().out)
+    assert (mark["event_id"], mark["note"], mark["in_data"]) == (event_id, "mine", False)
+    assert main(["import", str(path)]) == 0
+    assert main(["bookmark", "list", "--format", "json"]) == 0
+    capsys.readouterr()
+    assert main(["list", "--bookmarked", "--format", "json"]) == 0
+    assert [e["id"] for e in json.loads(capsys.readouterr().out)] == [event_id]
+    assert main(["pack", "remove", "../my-story"]) == 2
+    assert main(["pack", "remove", "cim-2014-milestones"]) == 2  # the app's own pack stays
+
+
+@real_cases
+def test_every_real_case_imports_or_is_refused_with_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    for path in sorted(CASES.glob("*/*")):
+        if path.suffix == ".md":
+            continue
+        code = main(["import", str(path), "--format", "json"])
+        captured = capsys.readouterr()
+        if path.name == "numeric-sample.timeline":
+            assert code == 2 and captured.err.count("\n") == 1
+        else:
+            assert code == 0, captured.err
+            assert json.loads(captured.out)["imported"] > 0
+    assert main(["pack", "list"]) == 0
+    # Eleven files, and the sheet twin of women_in_computing replaced the JSON one: same id.
+    assert len(capsys.readouterr().out.splitlines()) == 10
