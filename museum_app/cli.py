@@ -70,8 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
     note.add_argument("id")
     note.add_argument("text")
     _add_format(marks.add_parser("list", help="list bookmarks with their notes"))
-    marks.add_parser("export", help="write bookmarks to FILE (.md, .csv or .json)").add_argument(
-        "file", type=Path
+    export = marks.add_parser("export", help="write bookmarks to FILE (.md, .csv or .json)")
+    export.add_argument("file", type=Path)
+    export.add_argument(
+        "--as",
+        dest="kind",
+        choices=("timelinejs",),
+        help="a TimelineJS3 story of the bookmarked events",
     )
     marks.add_parser("import", help="read bookmarks from FILE (.json or .csv)").add_argument(
         "file", type=Path

@@ -13,6 +13,7 @@ from museum_app.cli import UsageError
 from museum_app.core.domain import Event
 from museum_app.core.query import EventFilter
 from museum_app.formats.checks import PackError
+from museum_app.formats.publish import write_story
 from museum_app.formats.records import (
     BookmarkFileError,
     bookmark_record,
@@ -140,6 +141,10 @@ def _bookmark(library: Library, args: argparse.Namespace, out: TextIO) -> int:
             gone = "" if mark.event else "  (no longer in the data)"
             out.write(f"{mark.date_label:<40} {mark.title}  [{mark.event_id}]{gone}\n")
             out.writelines(f"    {line}\n" for line in mark.note.splitlines())
+    elif args.action == "export" and args.kind == "timelinejs":
+        names = {c.id: c.name for c in library.catalog.categories()}
+        count = write_story(library.bookmarks(), names, args.file, "Bookmarks")
+        out.write(f"Wrote {count} bookmarked events as a TimelineJS story to {args.file}\n")
     elif args.action == "export":
         marks = library.bookmarks()
         export_bookmarks(marks, args.file)

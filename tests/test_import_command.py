@@ -98,3 +98,32 @@ def test_every_real_case_imports_or_is_refused_with_exit_2(capsys: pytest.Captur
     assert main(["pack", "list"]) == 0
     # Eleven files, and the sheet twin of women_in_computing replaced the JSON one: same id.
     assert len(capsys.readouterr().out.splitlines()) == 10
+
+
+def test_bookmarks_published_as_a_timelinejs_story_reimport_to_the_same_events(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["list", "--format", "json"]) == 0
+    shipped = json.loads(capsys.readouterr().out)
+    chosen = [shipped[0], shipped[5], next(e for e in shipped if e["end"]), shipped[-1]]
+    for number, event in enumerate(chosen):
+        assert main(["bookmark", "add", event["id"], "--note", f"note <{number}> & more"]) == 0
+    story = tmp_path / "published.json"
+    assert main(["bookmark", "export", str(story), "--as", "timelinejs"]) == 0
+    text = story.read_text()
+    assert "note &lt;0&gt; &amp; more" in text  # notes go, escaped: TimelineJS shows HTML
+    capsys.readouterr()
+    assert main(["import", str(story), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["imported"] == 4
+    assert main(["list", "--search", "", "--format", "json"]) == 0
+    again = [e for e in json.loads(capsys.readouterr().out) if e["source"]["pack"] == "published"]
+
+    def same(events: list[dict[str, object]]) -> list[tuple[object, ...]]:
+        return sorted((e["title"], e["start"], e["end"], e["precision"], tuple(e["links"]))
+                      for e in events)  # fmt: skip
+
+    assert same(again) == same(chosen)
+    # Bounds narrower than the date's parts travel as TimelineJS's display_date, kept in the note.
+    narrower = [e["date_label"] for e in chosen if "(" in e["date_label"]]
+    assert narrower and all(any(label in e["date_note"] for e in again) for label in narrower)
+    assert all("Note: note <" in e["description"] for e in again)
