@@ -127,3 +127,33 @@ def test_bookmarks_published_as_a_timelinejs_story_reimport_to_the_same_events(
     narrower = [e["date_label"] for e in chosen if "(" in e["date_label"]]
     assert narrower and all(any(label in e["date_note"] for e in again) for label in narrower)
     assert all("Note: note <" in e["description"] for e in again)
+
+
+def test_years_bce_are_imported_listed_in_order_and_published_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "ancient.json"
+    slides = [
+        {
+            "start_date": {"year": "-44", "month": "3", "day": "15"},
+            "text": {"headline": "Ides of March"},
+        },
+        {
+            "start_date": {"year": -500},
+            "end_date": {"year": -400},
+            "text": {"headline": "Classical Greece"},
+        },
+    ]
+    path.write_text(json.dumps({"events": slides}))
+    assert main(["import", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [e["date_label"] for e in listed[:2]] == ["500 BCE–400 BCE", "15 March 44 BCE"]
+    assert listed[1]["start"] == "-0043-03-15" and listed[1]["not_before"] == "-0043-03-15"
+    for event in listed[:2]:
+        assert main(["bookmark", "add", event["id"]]) == 0
+    story = tmp_path / "out.json"
+    assert main(["bookmark", "export", str(story), "--as", "timelinejs"]) == 0
+    years = sorted(s["start_date"]["year"] for s in json.loads(story.read_text())["events"])
+    assert years == ["-44", "-500"]  # as TimelineJS writes them

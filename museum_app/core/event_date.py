@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from museum_app.core.dates import (
@@ -14,6 +13,7 @@ from museum_app.core.dates import (
     day_label,
     days_in_month,
 )
+from museum_app.core.days import CalendarDay, year_label
 
 _BASIS_SUFFIX = {DateBasis.SOURCE_ORDER: ", by the page's order"}
 
@@ -24,8 +24,8 @@ class EventDate:
 
     start: PartialDate
     end: PartialDate | None
-    not_before: dt.date
-    not_after: dt.date
+    not_before: CalendarDay
+    not_after: CalendarDay
     basis: DateBasis
     note: str = ""
 
@@ -34,8 +34,8 @@ class EventDate:
         cls,
         start: PartialDate,
         end: PartialDate | None = None,
-        not_before: dt.date | None = None,
-        not_after: dt.date | None = None,
+        not_before: CalendarDay | None = None,
+        not_after: CalendarDay | None = None,
         basis: DateBasis = DateBasis.SOURCE,
         note: str = "",
     ) -> EventDate:
@@ -75,7 +75,7 @@ class EventDate:
         """Order by the earliest possible day, then the latest: one rule for every view."""
         return (self.not_before.toordinal(), self.not_after.toordinal())
 
-    def span(self) -> tuple[dt.date, dt.date]:
+    def span(self) -> tuple[CalendarDay, CalendarDay]:
         """Return the first and last day the event may cover, inclusive."""
         return (self.not_before, self.not_after)
 
@@ -85,7 +85,7 @@ class EventDate:
         if end is None:
             return start.label()
         if start.precision is Precision.YEAR:
-            return f"{start.year}–{end.year}"
+            return f"{year_label(start.year)}–{year_label(end.year)}"
         if start.precision is Precision.MONTH:
             if start.year == end.year:
                 return f"{MONTHS[start.month - 1]}–{end.label()}"  # type: ignore[operator]
@@ -115,7 +115,7 @@ class EventDate:
         bounds = self.bounds_label()
         if self.not_before.year == self.not_after.year == self.start.year:
             # The year is already written: name the days only.
-            bounds = bounds.removesuffix(f" {self.start.year}")
+            bounds = bounds.removesuffix(f" {year_label(self.start.year)}")
         return f"{written} ({bounds}{_BASIS_SUFFIX.get(self.basis, '')})"
 
     def basis_text(self) -> str:
@@ -128,12 +128,12 @@ class EventDate:
         return f"The page gives no date; this date comes from the public record{record}"
 
 
-def compact_label(precision: Precision, is_range: bool, first: dt.date, last: dt.date) -> str:
+def compact_label(precision: Precision, is_range: bool, first: CalendarDay, last: CalendarDay) -> str:
     """Write a date briefly for a list column: '24 Jan 2014', 'between 29 Jan and 15 Apr 2014'."""
 
-    def short(day: dt.date, year: bool = True) -> str:
+    def short(day: CalendarDay, year: bool = True) -> str:
         text = f"{day.day} {MONTHS[day.month - 1][:3]}"
-        return f"{text} {day.year}" if year else text
+        return f"{text} {year_label(day.year)}" if year else text
 
     if precision is Precision.DAY:
         if not is_range:
@@ -143,7 +143,7 @@ def compact_label(precision: Precision, is_range: bool, first: dt.date, last: dt
         return f"{short(first, year=first.year != last.year)} – {short(last)}"
     whole_year = (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
     if precision is Precision.YEAR and whole_year and first.year == last.year:
-        return str(first.year)
+        return year_label(first.year)
     month_end = days_in_month(last.year, last.month)
     whole_month = (first.year, first.month, first.day, last.day) == (
         last.year,
@@ -152,5 +152,5 @@ def compact_label(precision: Precision, is_range: bool, first: dt.date, last: dt
         month_end,
     )
     if precision is Precision.MONTH and whole_month:
-        return f"{MONTHS[first.month - 1][:3]} {first.year}"
+        return f"{MONTHS[first.month - 1][:3]} {year_label(first.year)}"
     return f"between {short(first, year=first.year != last.year)} and {short(last)}"

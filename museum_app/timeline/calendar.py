@@ -7,19 +7,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from museum_app.core.days import MIN_YEAR, CalendarDay, Day, day_of, make_day, year_label
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-FIRST_DAY = date.min.toordinal()
+FIRST_DAY = Day(MIN_YEAR, 1, 1).toordinal()
 LAST_DAY = date.max.toordinal()
 
-Format = Callable[[date], str]
+Format = Callable[[CalendarDay], str]
 
 
 def _clamp_day(t: float) -> int:
-    """Return the ordinal day that holds t, kept within what datetime.date can represent."""
+    """Return the ordinal day that holds t, kept within the years the app can show."""
     return min(LAST_DAY, max(FIRST_DAY, math.floor(t)))
 
 
@@ -39,24 +41,24 @@ class TickUnit:
         if self.base == "day":
             return o
         if self.base == "week":
-            return ((o - FIRST_DAY) // 7) * 7 + FIRST_DAY  # 1 January of year 1 was a Monday
-        d = date.fromordinal(o)
+            return ((o - 1) // 7) * 7 + 1  # 1 January of year 1 (day 1) was a Monday
+        d = day_of(o)
         if self.base == "month":
-            return date(d.year, ((d.month - 1) // self.count) * self.count + 1, 1).toordinal()
-        return date(max(1, (d.year // self.count) * self.count), 1, 1).toordinal()
+            return make_day(d.year, ((d.month - 1) // self.count) * self.count + 1, 1).toordinal()
+        return make_day(max(MIN_YEAR, _year_floor(d.year, self.count)), 1, 1).toordinal()
 
     def after(self, o: int) -> int | None:
         """Return the ordinal day of the tick after the tick at o, or None past the calendar."""
         if self.base in ("day", "week"):
             following = o + (1 if self.base == "day" else 7)
             return following if following <= LAST_DAY else None
-        d = date.fromordinal(o)
+        d = day_of(o)
         if self.base == "month":
             months = d.year * 12 + d.month - 1 + self.count
             year, month = divmod(months, 12)
-            return date(year, month + 1, 1).toordinal() if year <= date.max.year else None
-        year = (d.year // self.count + 1) * self.count
-        return date(year, 1, 1).toordinal() if year <= date.max.year else None
+            return make_day(year, month + 1, 1).toordinal() if year <= date.max.year else None
+        year = _year_after(d.year, self.count)
+        return make_day(year, 1, 1).toordinal() if year <= date.max.year else None
 
     def ticks(self, t0: float, t1: float) -> list[int]:
         """Return the ticks from the one at or before t0 to the first one after t1."""
@@ -69,9 +71,27 @@ class TickUnit:
         return ticks
 
 
-def _year(d: date) -> str:
-    """Format a year."""
-    return str(d.year)
+def _year_floor(year: int, count: int) -> int:
+    """Return the tick year at or before a year: a multiple of count, or of count BCE, or 1."""
+    if year >= count:
+        return (year // count) * count
+    if year >= 1:
+        return 1
+    # Years before 1 are ticked where they read round: 500 BCE is the astronomical year -499.
+    return 1 - -(-(1 - year) // count) * count
+
+
+def _year_after(year: int, count: int) -> int:
+    """Return the tick year after a tick year (see _year_floor)."""
+    if year < 1:
+        before = (1 - year) - count  # years BCE of the next tick
+        return 1 - before if before >= 1 else 1
+    return (year // count + 1) * count
+
+
+def _year(d: CalendarDay) -> str:
+    """Format a year: '1990', '500 BCE'."""
+    return year_label(d.year)
 
 
 DAY = TickUnit(
@@ -94,7 +114,8 @@ UNITS: tuple[TickUnit, ...] = (DAY, WEEK, MONTH, QUARTER, *YEARS)
 # The row under the labels names the larger period they belong to.
 MONTH_OF_YEAR = TickUnit(
     "month of year", "month", 1, 28,
-    (lambda d: f"{MONTHS[d.month - 1]} {d.year}", lambda d: f"{MONTHS[d.month - 1][:3]} {d.year}"),
+    (lambda d: f"{MONTHS[d.month - 1]} {year_label(d.year)}",
+     lambda d: f"{MONTHS[d.month - 1][:3]} {year_label(d.year)}"),
 )  # fmt: skip
 YEAR = YEARS[0]
 CONTEXT: dict[str, TickUnit | None] = {"day": MONTH_OF_YEAR, "week": MONTH_OF_YEAR, "month": YEAR}

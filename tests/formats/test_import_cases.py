@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -155,10 +154,14 @@ def test_timeline_project_numbers_are_refused_with_one_line() -> None:
 
 
 def test_cosmological_years_that_cannot_be_stored_are_skipped_and_counted(tmp_path: Path) -> None:
-    converted, _ = made("timelinejs/cosmo-mixed.json", tmp_path)
-    assert converted.count + len(converted.skipped) == 11
-    assert converted.skipped[0].where == "slide 1" and "-13" in converted.skipped[0].reason
-    assert json.loads(converted.data)["events"]  # what can be stored is imported
+    converted, pack = made("timelinejs/cosmo-mixed.json", tmp_path)
+    assert [s.where for s in converted.skipped] == ["slide 1", "slide 2", "slide 3", "slide 4"]
+    assert "year 13800000000 BCE is out of range" in converted.skipped[0].reason
+    assert converted.count == 7 and converted.count + len(converted.skipped) == 11
+    # TimelineJS writes 3500 BCE as -3500: the app's astronomical year -3499.
+    glass = by_title(pack)["First Manufactured Glass"]
+    assert (glass.date.start.year, glass.date.label()) == (-3499, "3500 BCE")
+    assert by_title(pack)["Euclid's Optica"].date.label() == "300 BCE"
 
 
 def test_a_pack_imports_as_itself() -> None:

@@ -122,14 +122,13 @@ def test_bc_years_in_a_timeline_are_astronomical(tmp_path: Path) -> None:
     path.write_bytes(timeline(
         "<event><start>0-03-15 00:00:00</start><end>0-03-15 00:00:00</end><text>Year zero</text>"
         "</event><event><start>2000-01-01 00:00:00</start><end>2000-01-01 00:00:00</end>"
-        "<text>Now</text></event>"
+        "<text>Now</text></event><event><start>-500-06-01 10:00:00</start>"
+        "<end>-500-06-01 10:00:00</end><text>Long ago</text></event>"
     ))  # fmt: skip
-    converted = convert(path)
-    dates = {e.title: e.date for e in events_of(converted, tmp_path)}
-    if "Year zero" in dates:  # with years before 1, year 0 is 1 BC
-        assert dates["Year zero"].start.year == 0 and "1 BCE" in dates["Year zero"].label()
-    else:
-        assert converted.skipped[0].where == "event 1"
+    dates = {e.title: e.date for e in events_of(convert(path), tmp_path)}
+    assert dates["Year zero"].start.year == 0 and dates["Year zero"].label() == "15 March 1 BCE"
+    assert dates["Now"].label() == "1 January 2000"
+    assert dates["Long ago"].label() == "1 June 501 BCE" and dates["Long ago"].note == "at 10:00"
 
 
 @pytest.mark.parametrize("head", [
