@@ -133,7 +133,7 @@ class Draft:
             self.warn(where, f"{len(kept) - 20} links past the first 20 were left out")
         position = len(self.events) + 1
         self.events.append({
-            "id": self._event_id(key or f"{date['start']}-{title}"),
+            "id": self._event_id(key or f"{_id_date(date['start'])}-{title}"),
             "title": cut(title, 200),
             "description": cut(description, 10_000) or "The file gives no text for this event.",
             "date": date,
@@ -184,6 +184,13 @@ class Draft:
             "categories": list(self.categories.values()),
             "events": self.events,
         }  # fmt: skip
+
+
+def _id_date(start: str) -> str:
+    """Write a start date for an event id; a year before 1 as read ('3500-bce'), not unsigned."""
+    return (
+        start if start[0] != "-" and not start.startswith("0000") else PartialDate.parse(start).label()
+    )
 
 
 def _truncated(date: PartialDate, precision: Precision) -> PartialDate:

@@ -176,3 +176,10 @@ def test_a_bad_file_is_refused_naming_it(tmp_path: Path) -> None:
         convert(bad)
     with pytest.raises(PackError, match="is not a regular file"):
         convert(tmp_path)
+
+
+def test_event_ids_of_years_bce_say_bce(tmp_path: Path) -> None:
+    _, pack = made("timelinejs/cosmo-mixed.json", tmp_path)
+    assert (
+        by_title(pack)["First Manufactured Glass"].id == "cosmo-mixed-3500-bce-first-manufactured-glass"
+    )
