@@ -9,6 +9,9 @@ from pathlib import Path
 
 from museum_app import __version__
 
+# The kinds of file the import command reads (formats.importing.KINDS, not imported at start).
+IMPORT_KINDS = ("pack", "timelinejs", "timelinejs-csv", "timeline", "ics")
+
 
 class UsageError(Exception):
     """A command that cannot be carried out as asked; its message is for the person."""
@@ -71,8 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
     note.add_argument("id")
     note.add_argument("text")
     _add_format(marks.add_parser("list", help="list bookmarks with their notes"))
-    marks.add_parser("export", help="write bookmarks to FILE (.md, .csv or .json)").add_argument(
-        "file", type=Path
+    export = marks.add_parser("export", help="write bookmarks to FILE (.md, .csv or .json)")
+    export.add_argument("file", type=Path)
+    export.add_argument(
+        "--as",
+        dest="kind",
+        choices=("timelinejs",),
+        help="a TimelineJS3 story of the bookmarked events",
     )
     marks.add_parser("import", help="read bookmarks from FILE (.json or .csv)").add_argument(
         "file", type=Path
@@ -85,6 +93,18 @@ def build_parser() -> argparse.ArgumentParser:
     packs = pack.add_subparsers(dest="action", metavar="ACTION", required=True)
     packs.add_parser("validate", help="check a pack file").add_argument("file", type=Path)
     packs.add_parser("import", help="add or update a pack").add_argument("file", type=Path)
+    packs.add_parser("list", help="list the imported packs and timelines")
+    packs.add_parser("remove", help="take out an imported pack (bookmarks are kept)").add_argument("id")
+
+    importer = commands.add_parser(
+        "import", help="import a timeline: a pack, TimelineJS JSON or CSV, a .timeline or an .ics file"
+    )
+    importer.add_argument("file", type=Path)
+    importer.add_argument(
+        "--as", dest="kind", choices=IMPORT_KINDS, help="the file's kind, if not found"
+    )
+    importer.add_argument("--dry-run", action="store_true", help="check and report, changing nothing")
+    _add_format(importer)
     return parser
 
 

@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from museum_app import desktop, paths
+from museum_app import desktop, importer, paths
 from museum_app.cli import UsageError
 from museum_app.core.domain import Event
 from museum_app.core.query import EventFilter
 from museum_app.formats.checks import PackError
+from museum_app.formats.publish import write_story
 from museum_app.formats.records import (
     BookmarkFileError,
     bookmark_record,
@@ -140,6 +141,10 @@ def _bookmark(library: Library, args: argparse.Namespace, out: TextIO) -> int:
             gone = "" if mark.event else "  (no longer in the data)"
             out.write(f"{mark.date_label:<40} {mark.title}  [{mark.event_id}]{gone}\n")
             out.writelines(f"    {line}\n" for line in mark.note.splitlines())
+    elif args.action == "export" and args.kind == "timelinejs":
+        names = {c.id: c.name for c in library.catalog.categories()}
+        count = write_story(library.bookmarks(), names, args.file, "Bookmarks")
+        out.write(f"Wrote {count} bookmarked events as a TimelineJS story to {args.file}\n")
     elif args.action == "export":
         marks = library.bookmarks()
         export_bookmarks(marks, args.file)
@@ -151,8 +156,17 @@ def _bookmark(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _pack(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    """Validate or import a pack."""
-    if args.action == "validate":
+    """Validate, import, list or remove packs."""
+    if args.action == "list":
+        for pack_id, title, count in library.imported_packs():
+            out.write(f"{pack_id:<40} {count:>7}  {title}\n")
+    elif args.action == "remove":
+        if not library.remove_pack(args.id):
+            raise UsageError(f"no imported pack has the id {args.id!r} (see 'museum-app pack list')")
+        out.write(
+            f"Removed {args.id!r}; bookmarks on its events are kept, and come back on a new import\n"
+        )
+    elif args.action == "validate":
         pack = library.validate_pack(args.file)
         out.write(f"{args.file}: valid pack {pack.id!r} with {len(pack.events)} events\n")
     else:
@@ -164,6 +178,7 @@ def _pack(library: Library, args: argparse.Namespace, out: TextIO) -> int:
 
 _COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {
     "list": _list, "show": _show, "categories": _categories, "bookmark": _bookmark, "pack": _pack,
+    "import": importer.run,
 }  # fmt: skip
 
 

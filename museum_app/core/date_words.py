@@ -8,10 +8,10 @@ the same names end in 1 and 2.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from museum_app.core.dates import MONTHS
+from museum_app.core.days import CalendarDay
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,22 +49,27 @@ class DateWords:
     tick_weekday: str  # the timeline's axis: "Mon 24", "周一 24日"
     tick_week: str
     tick_quarter: str
+    before_era: str  # a year before year 1: '500 BCE', '公元前500'
 
-    def parts(self, day: dt.date, n: str = "") -> dict[str, object]:
+    def year_text(self, year: int) -> str:
+        """Write an astronomical year: 2014, or 500 BCE for -499 (year 0 is 1 BCE)."""
+        return str(year) if year >= 1 else self.before_era.format(n=1 - year)
+
+    def parts(self, day: CalendarDay, n: str = "") -> dict[str, object]:
         """Return the fields of one day, their names ending in n."""
         return {
-            f"y{n}": day.year,
+            f"y{n}": self.year_text(day.year),
             f"m{n}": day.month,
             f"d{n}": day.day,
             f"month{n}": self.months[day.month - 1],
             f"mon{n}": self.short_months[day.month - 1],
         }
 
-    def two(self, template: str, first: dt.date, last: dt.date) -> str:
+    def two(self, template: str, first: CalendarDay, last: CalendarDay) -> str:
         """Fill a template with two days: the second's fields also under the plain names."""
         return template.format(**self.parts(last), **self.parts(first, "1"), **self.parts(last, "2"))
 
-    def one(self, template: str, day: dt.date) -> str:
+    def one(self, template: str, day: CalendarDay) -> str:
         """Fill a template with one day's fields."""
         return template.format(**self.parts(day))
 
@@ -101,6 +106,7 @@ ENGLISH = DateWords(
     tick_weekday="{weekday} {d}",
     tick_week="{d} {mon}",
     tick_quarter="Q{q}",
+    before_era="{n} BCE",
 )
 
 _CHINESE_MONTHS = tuple(f"{n}月" for n in range(1, 13))
@@ -137,6 +143,7 @@ CHINESE = DateWords(
     tick_weekday="{weekday} {d}日",
     tick_week="{m}月{d}日",
     tick_quarter="第{q}季度",
+    before_era="公元前{n}",
 )
 
 _BY_LANGUAGE = {"en": ENGLISH, "zh": CHINESE}

@@ -8,6 +8,7 @@ from enum import Enum
 
 from museum_app.core.date_words import ENGLISH, DateWords
 from museum_app.core.dates import Precision
+from museum_app.core.days import day_of
 from museum_app.core.event_date import EventDate, compact_label
 
 
@@ -109,5 +110,5 @@ class EventSummary:
 
     def short_label(self, words: DateWords = ENGLISH) -> str:
         """Write the date briefly, for a list column; never claiming more than is known."""
-        first, last = dt.date.fromordinal(self.not_before), dt.date.fromordinal(self.not_after)
+        first, last = day_of(self.not_before), day_of(self.not_after)
         return compact_label(self.precision, self.is_range, first, last, words)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from museum_app.core.date_words import ENGLISH, DateWords
 from museum_app.core.dates import DateBasis, DateError, PartialDate, Precision, days_in_month
+from museum_app.core.days import CalendarDay
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,8 +15,8 @@ class EventDate:
 
     start: PartialDate
     end: PartialDate | None
-    not_before: dt.date
-    not_after: dt.date
+    not_before: CalendarDay
+    not_after: CalendarDay
     basis: DateBasis
     note: str = ""
 
@@ -25,8 +25,8 @@ class EventDate:
         cls,
         start: PartialDate,
         end: PartialDate | None = None,
-        not_before: dt.date | None = None,
-        not_after: dt.date | None = None,
+        not_before: CalendarDay | None = None,
+        not_after: CalendarDay | None = None,
         basis: DateBasis = DateBasis.SOURCE,
         note: str = "",
     ) -> EventDate:
@@ -66,7 +66,7 @@ class EventDate:
         """Order by the earliest possible day, then the latest: one rule for every view."""
         return (self.not_before.toordinal(), self.not_after.toordinal())
 
-    def span(self) -> tuple[dt.date, dt.date]:
+    def span(self) -> tuple[CalendarDay, CalendarDay]:
         """Return the first and last day the event may cover, inclusive."""
         return (self.not_before, self.not_after)
 
@@ -134,7 +134,11 @@ def written_partial(date: PartialDate, words: DateWords = ENGLISH) -> str:
 
 
 def compact_label(
-    precision: Precision, is_range: bool, first: dt.date, last: dt.date, words: DateWords = ENGLISH
+    precision: Precision,
+    is_range: bool,
+    first: CalendarDay,
+    last: CalendarDay,
+    words: DateWords = ENGLISH,
 ) -> str:
     """Write a date briefly for a list column: '24 Jan 2014', 'between 29 Jan and 15 Apr 2014'."""
     same_year = first.year == last.year

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import stat
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from museum_app.core.dates import DateBasis, DateError, PartialDate
+from museum_app.core.days import CalendarDay
 from museum_app.core.domain import Category, Entity, EntityKind, Event, SourceRef
 from museum_app.core.event_date import EventDate
 from museum_app.formats.checks import Checker, PackError, shown
@@ -178,14 +178,14 @@ def _date(check: Checker, raw: Any, seen: _Seen) -> EventDate:
 def _new_date(check: Checker, record: dict[str, Any]) -> EventDate:
     """Check an event's date object field by field and make its date."""
     try:
-        start = PartialDate.parse(check.text(check.require(record, "start", "date."), "date.start", 10))
+        start = PartialDate.parse(check.text(check.require(record, "start", "date."), "date.start", 11))
     except DateError as error:
         raise check.fail("date.start", str(error)) from error
     values: dict[str, Any] = {}
     for name in ("end", "not_before", "not_after"):
         if record.get(name) is None:
             continue
-        text = check.text(record[name], f"date.{name}", 10)
+        text = check.text(record[name], f"date.{name}", 11)  # 11: -YYYY-MM-DD
         try:
             values[name] = PartialDate.parse(text)
         except DateError as error:
@@ -196,7 +196,7 @@ def _new_date(check: Checker, record: dict[str, Any]) -> EventDate:
     note = check.text(record.get("note", ""), "date.note", 1000, min_len=0)
     if basis is not DateBasis.SOURCE and not note:
         raise check.fail("date.note", f"a {basis.value} date needs a note saying why")
-    bounds: dict[str, dt.date] = {k: v.first_day() for k, v in values.items() if k != "end"}
+    bounds: dict[str, CalendarDay] = {k: v.first_day() for k, v in values.items() if k != "end"}
     try:
         return EventDate.make(start, values.get("end"), basis=basis, note=note, **bounds)
     except DateError as error:

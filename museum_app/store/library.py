@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from museum_app.core.domain import Bookmark, Event
+from museum_app.formats.checks import ID_PATTERN
 from museum_app.store import environment, recovery
 from museum_app.store.catalog import Catalog
 from museum_app.store.database import MEMORY, StoreError
@@ -183,6 +184,31 @@ class Library:
         self.catalog = catalog
         self._remove_scratch()
         return pack
+
+    def imported_packs(self) -> list[tuple[str, str, int]]:
+        """Return the id, title and number of events of each pack imported here."""
+        folder = (self.data_dir / PACKS_DIR).resolve()
+        return [(i, t, n) for i, t, f, n in self.catalog.packs() if Path(f).resolve().parent == folder]
+
+    def remove_pack(self, pack_id: str) -> bool:
+        """Take an imported pack out and rebuild the catalog; bookmarks on its events are kept."""
+        target = self.data_dir / PACKS_DIR / f"{pack_id}.json"
+        if not ID_PATTERN.fullmatch(pack_id) or not target.is_file():
+            return False  # an id is never a path: nothing outside the pack folder is touched
+        if self._unwritable is not None:
+            raise StoreError(f"The pack cannot be removed: {self._unwritable}.", "READ_ONLY")
+        previous = target.read_bytes()
+        target.unlink()
+        built = self.data_dir / CATALOG_FILE
+        try:
+            catalog = Catalog(self._build(built), rebuild=lambda: self._build(built))
+        except BaseException:
+            _write_whole(target, previous)  # the catalog (never swapped) matches the folder again
+            raise
+        self.catalog.close()
+        self.catalog = catalog
+        self._remove_scratch()
+        return True
 
     def bookmarks(self) -> list[Bookmark]:
         """Return every bookmark with its event attached (None for an event that left the data)."""

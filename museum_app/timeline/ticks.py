@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from itertools import pairwise
 
 from museum_app.core.date_words import ENGLISH, DateWords
+from museum_app.core.days import day_of
 from museum_app.timeline.calendar import CONTEXT, UNITS, Format, TickUnit
 from museum_app.timeline.scale import TimeScale
 
@@ -63,7 +63,7 @@ def _place(
     for start, end in pairwise(ticks):
         x_a, x_b = scale.x_of(start), scale.x_of(end)
         room = x_b - x_a - 2 * LABEL_PAD
-        day = date.fromordinal(start)
+        day = day_of(start)
         for fmt in formats:
             text = fmt(day, words)
             w = measure(text)
