@@ -53,9 +53,9 @@ missing_packages() {
     local cache need package what
     cache=$( (command -v ldconfig >/dev/null && ldconfig -p || /sbin/ldconfig -p) 2>/dev/null || true)
     for need in "$@"; do
-        read -r package what <<<"$need"
+        package=${need%% *} what=${need#* }
         case $what in
-            *.so.*) grep -qF $'\t'"$what (" <<<"$cache" || echo "$package" ;;
+            *.so.*) [[ $cache == *$'\t'"$what ("* ]] || echo "$package" ;;
             /*) [ -e "$what" ] || echo "$package" ;;
             *) command -v "$what" >/dev/null || echo "$package" ;;
         esac
@@ -95,19 +95,17 @@ system_packages() {
         apt_install $missing || fail "apt-get could not install: $missing"
         return 0
     fi
-    echo "dev.sh: these system packages are missing, and only root can install them; run" >&2
+    echo "dev.sh: these system packages are missing, and only root can install them; as root, run" >&2
     echo "    sudo apt-get install --no-install-recommends $missing" >&2
     echo "then again: bash dev.sh $command" >&2
     exit 1
 }
 
-requirements_hash() {
-    # What the installed environment was made from: pip runs again only when this changes.
-    cat pyproject.toml setup.py | sha256sum | cut -d' ' -f1
-}
+# What the installed environment was made from: pip runs again only when this changes.
+REQUIREMENTS=$(cat pyproject.toml setup.py | sha256sum)
 
 venv_stamped() {
-    [ -x "$VENV/bin/python" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$(requirements_hash)" ]
+    [ -x "$VENV/bin/python" ] && [ -f "$STAMP" ] && [ "$(<"$STAMP")" = "$REQUIREMENTS" ]
 }
 
 python_environment() {
@@ -117,7 +115,7 @@ python_environment() {
     # A venv made while ensurepip was missing has a python but no pip: make it anew.
     [ -x "$VENV/bin/pip" ] || "$PYTHON" -m venv --clear "$VENV"
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".[test]"
-    requirements_hash >"$STAMP"
+    echo "$REQUIREMENTS" >"$STAMP"
 }
 
 command -v "$PYTHON" >/dev/null || fail "museum_app needs Python 3.11 or newer: apt-get install python3"
