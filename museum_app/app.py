@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from museum_app import __version__, paths
+from museum_app import __version__, paths, qt_platform
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -43,7 +43,8 @@ def application() -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
-    app = QApplication(sys.argv[:1])
+    # A platform plugin that cannot start (no display, a missing library) ends here in one line.
+    app = qt_platform.start(lambda: QApplication(sys.argv[:1]))
     app.setApplicationName("museum-app")
     app.setApplicationDisplayName("museum_app")
     app.setApplicationVersion(__version__)

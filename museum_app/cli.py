@@ -108,9 +108,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+DEPENDENCIES = ("appdirs", "PySide6", "shiboken6")  # imported only when a command needs them
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status."""
     args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except ModuleNotFoundError as error:
+        # `python3 -m museum_app` from a checkout, with a Python the app was not installed into.
+        if (error.name or "").split(".")[0] not in DEPENDENCIES:
+            raise
+        print(
+            f"museum-app: the Python package {error.name!r} is missing for {sys.executable}; "
+            "run `bash dev.sh launch` once, then use .venv/bin/museum-app (or pip install .)",
+            file=sys.stderr,
+        )
+        return 2
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the command args names."""
     if args.command in (None, "open", "screenshot"):
         from museum_app import app  # Qt is loaded only for the commands that need it.
 
