@@ -203,10 +203,17 @@ class Database:
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         """Run a read and return all its rows."""
+        if self._conn is None:
+            raise StoreError(f"{self.path}: the file was closed", "CLOSED")
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as error:
             raise classify(error, self.path) from error
+
+    def data_version(self) -> int:
+        """Return a number that changes whenever another connection commits to the file."""
+        # Cheap: SQLite answers from the WAL index it holds, without reading any page.
+        return int(self.query("PRAGMA data_version")[0][0])
 
     def schema_version(self) -> int:
         """Return the file's schema version."""

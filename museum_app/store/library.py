@@ -15,6 +15,7 @@ from museum_app.store import environment, recovery
 from museum_app.store.catalog import Catalog
 from museum_app.store.database import MEMORY, StoreError
 from museum_app.store.sources import Sources
+from museum_app.store.user import NoteSaved
 
 if TYPE_CHECKING:
     from museum_app.store.builder import PackCache
@@ -217,6 +218,15 @@ class Library:
         event = self.catalog.event(event_id)
         mark = self.bookmark_for(event) if event else self.user.get(event_id)
         return self.user.set_note(mark.event_id, note) if mark else False
+
+    def save_note(self, event_id: str, note: str, base: str) -> tuple[NoteSaved, str]:
+        """Save a note typed in the window over base, keeping any newer note and the bookmark."""
+        event = self.catalog.event(event_id)
+        mark = self.bookmark_for(event) if event else self.user.get(event_id)
+        key = mark.event_id if mark else event_id
+        title = event.title if event else (mark.title if mark else event_id)
+        label = event.date.label() if event else (mark.date_label if mark else "")
+        return self.user.save_note(key, note, base, title, label)
 
 
 def _current_catalog(path: Path, sources: Sources, mend: Callable[[], Path] | None) -> Catalog | None:
