@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,13 @@ class Library:
     """
 
     def __init__(self, data_dir: Path, shipped: Path) -> None:
+        if _same_folder(data_dir, shipped):
+            # Its packs would be taken as the app's own by every data folder, and the app's
+            # folder is replaced by the next update of the app.
+            raise StoreError(
+                f"{data_dir}: this is the app's own data folder; keep your data in another one",
+                "SHIPPED_FOLDER",
+            )
         self.data_dir = data_dir
         self.shipped = shipped
         self._scratch: Path | None = None
@@ -150,14 +158,25 @@ class Library:
             builder.load_all(together, cache, {path: digest})
         return pack, raw
 
+    def replaces_shipped(self, pack_id: str) -> bool:
+        """Return whether a pack of this id would take the place of one shipped with the app."""
+        return (self.shipped / PACKS_DIR / f"{pack_id}.json").exists()
+
     def import_pack(self, path: Path) -> Pack:
         """Add a pack (or a new version of one) and rebuild the catalog; a bad pack changes nothing."""
+        if self._unwritable is not None:
+            raise StoreError(f"The pack cannot be imported: {self._unwritable}.", "READ_ONLY")
+        # One import at a time per data folder: each is checked against the packs already
+        # there, so two at once could each pass and then clash, one of them left out.
+        with _import_lock(self.data_dir):
+            return self._import_pack(path)
+
+    def _import_pack(self, path: Path) -> Pack:
+        """Check, add and build, under the import lock."""
         from museum_app.store import builder
 
         cache = builder.PackCache()  # so that the check and the build parse each file once
         pack, raw = self._validated(path, cache)
-        if self._unwritable is not None:
-            raise StoreError(f"The pack cannot be imported: {self._unwritable}.", "READ_ONLY")
         folder = self.data_dir / PACKS_DIR
         folder.mkdir(exist_ok=True)
         target = folder / f"{pack.id}.json"
@@ -258,6 +277,27 @@ def _built_from(catalog: Catalog, sources: Sources) -> bool:
     except OSError:
         pass  # a file that cannot even be looked at: hashing it says why
     return catalog.meta("content_hash") == sources.content_hash()
+
+
+@contextlib.contextmanager
+def _import_lock(folder: Path) -> Iterator[None]:
+    """Hold the data folder's import lock, waiting for an import under way elsewhere."""
+    try:
+        import fcntl
+    except ImportError:  # not on Unix: one import at a time is then the person's care
+        yield
+        return
+    with open(folder / ".import.lock", "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)  # let go when the file is closed
+        yield
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    """Return whether two paths name the same folder."""
+    try:
+        return one.resolve() == other.resolve() or (one.exists() and one.samefile(other))
+    except OSError:
+        return False
 
 
 def _write_whole(target: Path, data: bytes) -> None:

@@ -38,13 +38,18 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
+def zoned(stamp: dt.datetime) -> dt.datetime:
+    """Return a time with its zone; one written without (by hand, by another tool) is UTC."""
+    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=dt.UTC)
+
+
 def _bookmark(row: sqlite3.Row) -> Bookmark:
     """Build a bookmark from its row."""
     return Bookmark(
         event_id=row["event_id"],
         note=row["note"],
-        created=dt.datetime.fromisoformat(row["created"]),
-        updated=dt.datetime.fromisoformat(row["updated"]),
+        created=zoned(dt.datetime.fromisoformat(row["created"])),
+        updated=zoned(dt.datetime.fromisoformat(row["updated"])),
         title=row["title"],
         date_label=row["date_label"],
     )
@@ -71,8 +76,8 @@ def _storable_mark(mark: Bookmark) -> Bookmark:
 
 
 def _holds(text: str, part: str) -> bool:
-    """Return whether text holds part as whole words ("ok" is not held by "look")."""
-    return re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) is not None
+    """Return whether text holds part as whole lines ("good" is not held by "not good")."""
+    return re.search(rf"(?:^|\n){re.escape(part)}(?:\n|$)", text) is not None
 
 
 def merge_notes(mine: str, theirs: str) -> str:
