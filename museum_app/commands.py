@@ -152,14 +152,14 @@ def _bookmark(library: Library, args: argparse.Namespace, out: Output) -> int:
             gone = "" if mark.event else "  (no longer in the data)"
             # The event's own title and date while it is in the data, not the saved copies.
             row = bookmark_record(mark)
-            out.write(f"{row['date']:<40} {row['title']}  [{mark.event_id}]{gone}\n")
+            out.write(f"{row['date_label']:<40} {row['title']}  [{mark.event_id}]{gone}\n")
             out.writelines(f"    {line}\n" for line in mark.note.splitlines())
     elif args.action == "export":
         marks = library.bookmarks()
         export_bookmarks(marks, args.file)
         out.write(f"Wrote {len(marks)} bookmarks to {args.file}\n")
     else:
-        changed = library.user.restore(import_bookmarks(args.file))
+        changed = library.import_bookmarks(import_bookmarks(args.file))
         out.write(f"Imported {changed} new or updated bookmarks from {args.file}\n")
     return 0
 

@@ -74,27 +74,30 @@ def test_a_file_name_the_terminal_cannot_encode_is_printed_escaped(data_dir: Pat
 
 
 def test_no_command_prints_a_raw_control_character(data_dir: Path, tmp_path: Path) -> None:
-    hostile = {
-        "format": "museum-app-bookmarks",
-        "format_version": 1,
-        "bookmarks": [
-            {"event_id": DIDI, "title": "\x1b]0;pwned\x07Fake title", "date": "\x9b2J",
-             "note": "clear \x1b[2J\x1b[3J screen \u202eevil", "created": "2014-01-01T00:00:00+00:00",
-             "updated": "2014-01-01T00:00:00+00:00"},
-            {"event_id": "gone-\x1b[31m", "title": "Red \x1b[31m\u2066", "note": "\x00nul",
-             "created": "2014-01-01T00:00:00+00:00", "updated": "2014-01-01T00:00:00+00:00"},
-        ],
-    }  # fmt: skip
-    path = write(tmp_path / "hostile\x1b[2J.json", hostile)
+    stamp = "2014-01-01T00:00:00+00:00"
+    mark = {"event_id": DIDI, "title": "Fake title", "date": "2014", "created": stamp,
+            "updated": stamp, "note": "clear \x1b[2J\x1b[3J screen \x9b2J \u202eevil \x00"}  # fmt: skip
+    document = {"format": "museum-app-bookmarks", "format_version": 1, "bookmarks": [mark]}
+    path = write(tmp_path / "hostile\x1b[2J.json", document)
     imported = run("bookmark", "import", str(path), data=data_dir)
     assert imported.returncode == 0 and not RAW_CONTROL.search(imported.stdout)
     listed = run("bookmark", "list", data=data_dir)
     assert listed.returncode == 0 and not RAW_CONTROL.search(listed.stdout + listed.stderr)
+    # The event's own title is shown, not one a file brought in.
     assert "Didi Taxi joins WeChat" in listed.stdout and "Fake title" not in listed.stdout
     as_json = run("bookmark", "list", "--format", "json", data=data_dir)
     assert not RAW_CONTROL.search(as_json.stdout)
-    notes = {m["event_id"]: m["note"] for m in json.loads(as_json.stdout)}
-    assert notes[DIDI] == "clear \x1b[2J\x1b[3J screen \u202eevil"  # escaped, yet exact
+    assert json.loads(as_json.stdout)[0]["note"] == mark["note"]  # escaped, yet exact
+    for suffix in (".md", ".json"):
+        out = tmp_path / f"out{suffix}"
+        assert run("bookmark", "export", str(out), data=data_dir).returncode == 0
+        assert not RAW_CONTROL.search(out.read_text(encoding="utf-8"))
+    for field, value in (("event_id", "x\x1b]0;pwned\x07"), ("title", "Red \x1b[31m"),
+                         ("date", "\u2066 2014"), ("title", "two\nlines")):  # fmt: skip
+        bad = write(tmp_path / f"bad-{field}.json", {**document, "bookmarks": [{**mark, field: value}]})
+        refused = run("bookmark", "import", str(bad), data=data_dir)
+        assert refused.returncode == 2 and "control character" in refused.stderr
+        assert not RAW_CONTROL.search(refused.stderr)
     missing = run("bookmark", "import", str(tmp_path / "no\x1b]0;x\x07such.json"), data=data_dir)
     assert missing.returncode == 2 and not RAW_CONTROL.search(missing.stderr)
 

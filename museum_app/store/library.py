@@ -238,6 +238,17 @@ class Library:
         mark = self.bookmark_for(event) if event else self.user.get(event_id)
         return self.user.set_note(mark.event_id, note) if mark else False
 
+    def import_bookmarks(self, bookmarks: list[Bookmark]) -> int:
+        """Add bookmarks read from a file, merging notes; an event's title is the catalog's own."""
+        kept = []
+        for mark in bookmarks:
+            event = self.catalog.event(mark.event_id)
+            # A file cannot rename an event: the title shown stays the one in the data.
+            kept.append(
+                replace(mark, title=event.title, date_label=event.date.label()) if event else mark
+            )
+        return self.user.restore(kept)
+
     def save_note(self, event_id: str, note: str, base: str) -> tuple[NoteSaved, str]:
         """Save a note typed in the window over base, keeping any newer note and the bookmark."""
         event = self.catalog.event(event_id)

@@ -257,7 +257,8 @@ class Browser(QObject):
     def import_bookmarks(self, path: Path) -> bool:
         """Read bookmarks from a file, merging notes with those already here."""
         done, count = self._write(
-            self.tr("import the bookmarks"), lambda: self.library.user.restore(import_bookmarks(path))
+            self.tr("import the bookmarks"),
+            lambda: self.library.import_bookmarks(import_bookmarks(path)),
         )
         if done:
             self.message.emit(self.tr("Imported {0} new or updated bookmarks").format(count))
