@@ -177,3 +177,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return _reader_gone()
+    except MemoryError:
+        print("museum-app: the computer ran out of memory; nothing was changed", file=sys.stderr)
+        return 2

@@ -254,7 +254,11 @@ def _read_regular(path: Path) -> bytes:
         if not stat.S_ISREG(status.st_mode):
             raise BookmarkFileError(f"{path}: is not a regular file")
         with open(fd, "rb", closefd=False) as file:
-            raw = file.read(limit + 1)  # at most a byte past the limit, whatever the file says
+            # Sized to the file, not the limit (read(n) sets n bytes aside at once); a file that
+            # grew meanwhile is read on, to at most one byte past the limit.
+            raw = file.read(min(limit, status.st_size) + 1)
+            if len(raw) <= limit and len(raw) > status.st_size:
+                raw += file.read(limit + 1 - len(raw))
     except OSError as error:
         raise BookmarkFileError(f"{path}: cannot be read: {error.strerror or error}") from error
     finally:
