@@ -162,7 +162,7 @@ def run_from_args(args: argparse.Namespace) -> int:
         window = build_window(args.data_dir, reset_ui=args.reset_ui, event_id=event_id, size=size)
     except Exception as error:
         # Imported only now: the checks of packs are not needed when the catalog is current.
-        from museum_app.store.checks import PackError
+        from museum_app.formats.checks import PackError
         from museum_app.store.database import StoreError
 
         if not isinstance(error, PackError | StoreError | OSError):

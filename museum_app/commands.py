@@ -11,14 +11,14 @@ from museum_app import desktop, paths
 from museum_app.cli import Output, UsageError
 from museum_app.core.domain import Event
 from museum_app.core.query import EventFilter
-from museum_app.core.records import (
+from museum_app.formats.checks import PackError
+from museum_app.formats.records import (
     BookmarkFileError,
     bookmark_record,
     event_record,
     export_bookmarks,
     import_bookmarks,
 )
-from museum_app.store.checks import PackError
 from museum_app.store.database import StoreError
 from museum_app.store.library import Library
 

@@ -15,10 +15,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from museum_app.core.domain import Category, Event
+from museum_app.formats.checks import PackError
+from museum_app.formats.packs import Pack, load_categories, load_pack, read_raw, reuse_pack
 from museum_app.store import catalog_schema, columns
-from museum_app.store.checks import PackError
 from museum_app.store.database import MEMORY, Database, classify
-from museum_app.store.packs import Pack, load_categories, load_pack, read_raw, reuse_pack
 from museum_app.store.sources import CATALOG_LAYOUT, Fingerprint, Sources
 
 __all__ = ["CATALOG_LAYOUT", "Fingerprint", "PackCache", "Sources", "build", "build_in_memory"]

@@ -11,7 +11,7 @@ from museum_app.core.domain import Category, Entity, Event
 from museum_app.store.database import run_script
 
 if TYPE_CHECKING:
-    from museum_app.store.packs import Pack  # not imported to read a catalog, only to build one
+    from museum_app.formats.packs import Pack  # not imported to read a catalog, only to build one
 
 _T = TypeVar("_T")
 

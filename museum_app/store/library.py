@@ -19,8 +19,8 @@ from museum_app.store.sources import Sources
 from museum_app.store.user import NoteSaved
 
 if TYPE_CHECKING:
+    from museum_app.formats.packs import Pack
     from museum_app.store.builder import PackCache
-    from museum_app.store.packs import Pack
 
 # The builder (and with it the packs' parsing and checks) is imported only to build: a start
 # with a current catalog, the usual one, never needs it.
@@ -144,8 +144,8 @@ class Library:
 
     def _validated(self, path: Path, cache: PackCache) -> tuple[Pack, bytes]:
         """Check a pack as validate_pack does; return it and the very bytes it was read from."""
+        from museum_app.formats.packs import load_pack, read_raw
         from museum_app.store import builder
-        from museum_app.store.packs import load_pack, read_raw
 
         with builder.collection_paused():
             raw = read_raw(path)

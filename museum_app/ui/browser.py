@@ -13,8 +13,8 @@ from museum_app.core.domain import Bookmark, Category, Event
 from museum_app.core.history import History
 from museum_app.core.masks import SearchMasks, all_of, any_of
 from museum_app.core.query import EventFilter
-from museum_app.core.records import BookmarkFileError, export_bookmarks, import_bookmarks
 from museum_app.core.table import EventTable
+from museum_app.formats.records import BookmarkFileError, export_bookmarks, import_bookmarks
 from museum_app.store.database import StoreError
 from museum_app.store.library import Library
 from museum_app.store.user import NoteSaved

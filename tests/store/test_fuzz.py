@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 
 from museum_app import paths
 from museum_app.core.dates import DateError, PartialDate
+from museum_app.formats.checks import PackError
+from museum_app.formats.packs import load_categories
 from museum_app.store import builder
 from museum_app.store.catalog import Catalog
-from museum_app.store.checks import PackError
 from museum_app.store.database import MEMORY, Database
-from museum_app.store.packs import load_categories
 from tests.helpers import event, pack, report
 
 CATEGORIES_FILE = paths.shipped_data_dir() / "categories.json"

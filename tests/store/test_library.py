@@ -12,7 +12,7 @@ import pytest
 
 from museum_app import paths
 from museum_app.core.query import EventFilter
-from museum_app.store.checks import PackError
+from museum_app.formats.checks import PackError
 from museum_app.store.library import CATALOG_FILE, USER_FILE, Library
 from tests.helpers import event, pack, shipped_pack, write
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from museum_app import paths
-from museum_app.store import packs, sources
-from museum_app.store.checks import PackError
+from museum_app.formats import packs
+from museum_app.formats.checks import PackError
+from museum_app.store import sources
 from museum_app.store.library import CATALOG_FILE, PACKS_DIR, Library
 from tests.helpers import event, pack, write
 

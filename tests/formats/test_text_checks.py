@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from museum_app.store import checks
-from museum_app.store.checks import Checker, PackError
+from museum_app.formats import checks
+from museum_app.formats.checks import Checker, PackError
 
 # The rule as the packs' format states it, one character at a time.
 _REFUSED_KINDS = {"Cc", "Zl", "Zp", "Cs"}

@@ -13,7 +13,7 @@ from typing import Any
 from museum_app.core.dates import DateBasis, DateError, PartialDate
 from museum_app.core.domain import Category, Entity, EntityKind, Event, SourceRef
 from museum_app.core.event_date import EventDate
-from museum_app.store.checks import (
+from museum_app.formats.checks import (
     Checker,
     DuplicateKeyError,
     PackError,

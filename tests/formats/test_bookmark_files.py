@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from museum_app import paths
 from museum_app.core.domain import Bookmark
-from museum_app.core.records import BookmarkFileError, export_bookmarks, import_bookmarks
+from museum_app.formats.records import BookmarkFileError, export_bookmarks, import_bookmarks
 from museum_app.store.library import Library
 from tests.helpers import report
 

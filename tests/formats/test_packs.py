@@ -11,8 +11,8 @@ import pytest
 
 from museum_app import paths
 from museum_app.core.dates import DateBasis, Precision
-from museum_app.store.checks import PackError
-from museum_app.store.packs import load_categories, load_pack
+from museum_app.formats.checks import PackError
+from museum_app.formats.packs import load_categories, load_pack
 from tests.helpers import SHIPPED_PACK, event, pack, write
 
 CATEGORIES = load_categories(paths.shipped_data_dir() / "categories.json")
