@@ -49,19 +49,7 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("museum-app")
     app.setWindowIcon(app_icon())
-    _install_translation(app)
     return app
-
-
-def _install_translation(app: QApplication) -> None:
-    """Load the translation for the person's language, when one ships (resources/translations)."""
-    from PySide6.QtCore import QLocale, QTranslator
-
-    translator = QTranslator(app)
-    folder = str(paths.resources_dir() / "translations")
-    # Looks for museum_app_<language>.qm, e.g. museum_app_zh_CN.qm, then museum_app_zh.qm.
-    if translator.load(QLocale(), "museum_app", "_", folder):
-        app.installTranslator(translator)
 
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # the PNGs shipped beside the SVG
@@ -90,8 +78,12 @@ def build_window(
     reset_ui: bool = False,
     event_id: str | None = None,
     size: tuple[int, int] | None = None,
+    language: str | None = None,
 ) -> MainWindow:
-    """Build the whole main window without entering the event loop; files go under data_dir."""
+    """Build the whole main window without entering the event loop; files go under data_dir.
+
+    The language is --lang's; without it, the one last chosen in the window, or the system's.
+    """
     application()
     # Building makes many objects that live as long as the window (an event's summary, its
     # timeline item...): the collector would walk them again and again for nothing. Turned off
@@ -99,7 +91,7 @@ def build_window(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        window = _build_window(data_dir, reset_ui, event_id, size)
+        window = _build_window(data_dir, reset_ui, event_id, size, language)
         gc.freeze()
     finally:
         if collecting:
@@ -112,12 +104,14 @@ def _build_window(
     reset_ui: bool,
     event_id: str | None,
     size: tuple[int, int] | None,
+    language: str | None,
 ) -> MainWindow:
-    """Open the library and make the window on it."""
+    """Open the library and make the window on it, in its language."""
     from PySide6.QtCore import QSize
 
     from museum_app.store.library import Library
     from museum_app.ui.browser import Browser
+    from museum_app.ui.language import TRANSLATION, choose
     from museum_app.ui.main_window import MainWindow
     from museum_app.ui.settings import WindowSettings
 
@@ -125,6 +119,7 @@ def _build_window(
     settings = WindowSettings(paths.settings_file(data_dir))
     if reset_ui:
         settings.clear()
+    TRANSLATION.use(choose(language, settings.language()))
     window = MainWindow(Browser(library), settings)
     window.destroyed.connect(lambda: library.close())
     window.restore(event_id, QSize(*size) if size else None)
@@ -159,7 +154,13 @@ def run_from_args(args: argparse.Namespace) -> int:
     importlib.import_module("museum_app.store.library")
     try:
         app = application()
-        window = build_window(args.data_dir, reset_ui=args.reset_ui, event_id=event_id, size=size)
+        window = build_window(
+            args.data_dir,
+            reset_ui=args.reset_ui,
+            event_id=event_id,
+            size=size,
+            language=getattr(args, "lang", None),
+        )
     except Exception as error:
         # Imported only now: the checks of packs are not needed when the catalog is current.
         from museum_app.formats.checks import PackError

@@ -84,6 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", type=_folder, metavar="DIR",
         help="where the catalog and bookmarks live (or set MUSEUM_APP_DATA_DIR)",
     )  # fmt: skip
+    parser.add_argument(
+        "--lang", choices=("en", "zh_CN"),
+        help="the language of the window and of the events' text (default: the system's)",
+    )  # fmt: skip
     parser.add_argument("--reset-ui", action="store_true",
                         help="forget the window's remembered layout, filters and zoom")  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

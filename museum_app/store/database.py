@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
+from museum_app.store.messages import Message
+
 Migration = Callable[[sqlite3.Connection], None]
 Mode = Literal["rw", "ro", "immutable"]
 
@@ -67,7 +69,9 @@ def classify(error: sqlite3.Error, path: Path) -> Exception:
             primary,
         )
     if primary in _ENVIRONMENT_ERRORS:
-        return StoreError(f"{path}: {_ENVIRONMENT_ERRORS[primary]} ({error})", primary)
+        problem = _ENVIRONMENT_ERRORS[primary]
+        said = Message(primary, "{path}: {problem} ({error})", path=path, problem=problem, error=error)
+        return StoreError(said, primary)
     if isinstance(error, sqlite3.OperationalError) and not name:
         return StoreError(f"{path}: {error}")
     return StoreBugError(f"{path}: {error}")

@@ -15,6 +15,7 @@ from museum_app.core.domain import Bookmark, Event
 from museum_app.store import environment, recovery
 from museum_app.store.catalog import Catalog
 from museum_app.store.database import MEMORY, StoreError
+from museum_app.store.messages import Message
 from museum_app.store.sources import Sources
 from museum_app.store.user import NoteSaved
 
@@ -73,11 +74,15 @@ class Library:
     def notices(self) -> list[str]:
         """Return what the person should be told about their data, in plain sentences."""
         told = [self.user_problem] if self.user_problem else []
-        told.extend(f"A data pack was left out: {problem}" for problem in self.catalog.left_out())
+        left_out = "A data pack was left out: {problem}"
+        told.extend(Message("PACK_LEFT_OUT", left_out, problem=p) for p in self.catalog.left_out())
         if self.recovered_from is not None:
+            recovered = (
+                "Your bookmarks file was damaged. It was moved to {path} and kept; {count} "
+                "bookmarks were recovered from it into a new file."
+            )
             told.append(
-                f"Your bookmarks file was damaged. It was moved to {self.recovered_from} and "
-                f"kept; {self.recovered_count} bookmarks were recovered from it into a new file."
+                Message("RECOVERED", recovered, path=self.recovered_from, count=self.recovered_count)
             )
         return told
 

@@ -7,15 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+from museum_app.core.date_words import DateWords
+
 FIRST_DAY = date.min.toordinal()
 LAST_DAY = date.max.toordinal()
 
-Format = Callable[[date], str]
+Format = Callable[[date, DateWords], str]  # a label in a language's words
 
 
 def _clamp_day(t: float) -> int:
@@ -69,21 +66,55 @@ class TickUnit:
         return ticks
 
 
-def _year(d: date) -> str:
+def _year(d: date, w: DateWords) -> str:
     """Format a year."""
     return str(d.year)
 
 
-DAY = TickUnit(
-    "days", "day", 1, 1, (lambda d: f"{WEEKDAYS[d.weekday()]} {d.day}", lambda d: str(d.day))
-)
-WEEK = TickUnit(
-    "weeks", "week", 1, 7, (lambda d: f"{d.day} {MONTHS[d.month - 1][:3]}", lambda d: str(d.day))
-)
-MONTH = TickUnit(
-    "months", "month", 1, 28, (lambda d: MONTHS[d.month - 1], lambda d: MONTHS[d.month - 1][:3])
-)
-QUARTER = TickUnit("quarters", "month", 3, 90, (lambda d: f"Q{(d.month - 1) // 3 + 1}",))
+def _weekday(d: date, w: DateWords) -> str:
+    """Format a day with its weekday: 'Mon 24', '周一 24日'."""
+    return w.tick_weekday.format(weekday=w.weekdays[d.weekday()], d=d.day)
+
+
+def _day(d: date, w: DateWords) -> str:
+    """Format a day of the month alone."""
+    return str(d.day)
+
+
+def _week(d: date, w: DateWords) -> str:
+    """Format the first day of a week: '24 Jan', '1月24日'."""
+    return w.one(w.tick_week, d)
+
+
+def _month(d: date, w: DateWords) -> str:
+    """Format a month's name."""
+    return w.months[d.month - 1]
+
+
+def _short_month(d: date, w: DateWords) -> str:
+    """Format a month's short name."""
+    return w.short_months[d.month - 1]
+
+
+def _quarter(d: date, w: DateWords) -> str:
+    """Format a quarter: 'Q1', '第1季度'."""
+    return w.tick_quarter.format(q=(d.month - 1) // 3 + 1)
+
+
+def _month_of_year(d: date, w: DateWords) -> str:
+    """Format a month with its year: 'January 2014', '2014年1月'."""
+    return w.one(w.month, d)
+
+
+def _short_month_of_year(d: date, w: DateWords) -> str:
+    """Format a month with its year, briefly: 'Jan 2014', '2014年1月'."""
+    return w.one(w.short_month, d)
+
+
+DAY = TickUnit("days", "day", 1, 1, (_weekday, _day))
+WEEK = TickUnit("weeks", "week", 1, 7, (_week, _day))
+MONTH = TickUnit("months", "month", 1, 28, (_month, _short_month))
+QUARTER = TickUnit("quarters", "month", 3, 90, (_quarter,))
 YEARS = tuple(
     TickUnit("years" if n == 1 else f"{n} years", "year", n, 365 * n, (_year,))
     for n in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
@@ -92,9 +123,6 @@ YEARS = tuple(
 UNITS: tuple[TickUnit, ...] = (DAY, WEEK, MONTH, QUARTER, *YEARS)
 
 # The row under the labels names the larger period they belong to.
-MONTH_OF_YEAR = TickUnit(
-    "month of year", "month", 1, 28,
-    (lambda d: f"{MONTHS[d.month - 1]} {d.year}", lambda d: f"{MONTHS[d.month - 1][:3]} {d.year}"),
-)  # fmt: skip
+MONTH_OF_YEAR = TickUnit("month of year", "month", 1, 28, (_month_of_year, _short_month_of_year))
 YEAR = YEARS[0]
 CONTEXT: dict[str, TickUnit | None] = {"day": MONTH_OF_YEAR, "week": MONTH_OF_YEAR, "month": YEAR}

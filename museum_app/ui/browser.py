@@ -18,6 +18,7 @@ from museum_app.formats.records import BookmarkFileError, export_bookmarks, impo
 from museum_app.store.database import StoreError
 from museum_app.store.library import Library
 from museum_app.store.user import NoteSaved
+from museum_app.ui.messages import error_text
 
 T = TypeVar("T")
 
@@ -194,7 +195,7 @@ class Browser(QObject):
         try:
             result = action()
         except (StoreError, OSError, BookmarkFileError) as error:
-            self.message.emit(self.tr("Could not {0}: {1}").format(what, error))
+            self.message.emit(self.tr("Could not {0}: {1}").format(what, error_text(error)))
             return (False, None)
         finally:
             # Also after a failure: views that acted early (a toggled star) show the truth again.

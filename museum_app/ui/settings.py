@@ -68,6 +68,15 @@ class WindowSettings:
             s.setValue("view/range_end", state.visible_range[1])
         s.setValue("view/event", state.event_id or "")
 
+    def language(self) -> str | None:
+        """Return the language the person chose in View > Language, if they ever did."""
+        value = self._settings.value("ui/language")
+        return str(value) if value else None
+
+    def set_language(self, language: str) -> None:
+        """Remember the language chosen in View > Language."""
+        self._settings.setValue("ui/language", language)
+
     def sync(self) -> None:
         """Write the file now."""
         self._settings.sync()
