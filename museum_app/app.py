@@ -129,7 +129,9 @@ def _build_window(
 
 def _fail(message: str) -> int:
     """Print one clear line and return the error status."""
-    print(f"museum-app: {message}", file=sys.stderr)
+    from museum_app.cli import printable
+
+    print(f"museum-app: {printable(message)}", file=sys.stderr)
     return 2
 
 
@@ -144,7 +146,10 @@ def run_from_args(args: argparse.Namespace) -> int:
     event_id = getattr(args, "id", None) or getattr(args, "event", None)
     size = _size(args.size) if screenshot else None
     if screenshot and size is None:
-        return _fail(f"--size {args.size!r} is not WIDTHxHEIGHT, e.g. 1400x900")
+        return _fail(
+            f"--size {args.size!r} is not WIDTHxHEIGHT with sides from {MIN_SIDE} to {MAX_SIDE} "
+            f"pixels and at most {MAX_PIXELS:,} pixels in all, e.g. 1400x900"
+        )
     # The store uses no Qt: imported before Qt, its modules are spared PySide's import hook,
     # which reads the source of every module imported after PySide to look for "PySide6".
     importlib.import_module("museum_app.store.library")
@@ -180,13 +185,19 @@ def run_from_args(args: argparse.Namespace) -> int:
         reporter.uninstall()
 
 
+# A screenshot's sides and area: past these, Qt cannot make the image (its sides stop at
+# 32,767 pixels) or it would take gigabytes (16 megapixels is 64 MB at four bytes a pixel).
+MIN_SIDE, MAX_SIDE, MAX_PIXELS = 200, 16_384, 16_777_216
+
+
 def _size(text: str) -> tuple[int, int] | None:
-    """Read WIDTHxHEIGHT."""
+    """Read WIDTHxHEIGHT, each side and the area within what an image can hold."""
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
         return None
-    return (width, height) if width >= 200 and height >= 200 else None
+    fits = MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE
+    return (width, height) if fits and width * height <= MAX_PIXELS else None
 
 
 def _screenshot(window: MainWindow, path: Path) -> int:
@@ -198,6 +209,8 @@ def _screenshot(window: MainWindow, path: Path) -> int:
         QApplication.processEvents()
     if not window.grab().save(str(path), "PNG"):
         return _fail(f"{path}: the image could not be written")
-    print(f"Wrote {path} ({window.width()}x{window.height()})")
+    from museum_app.cli import printable
+
+    print(printable(f"Wrote {path} ({window.width()}x{window.height()})"))
     window.close()
     return 0

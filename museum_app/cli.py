@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Protocol, TextIO
 
 from museum_app import __version__
 
@@ -15,6 +16,58 @@ IMPORT_KINDS = ("pack", "timelinejs", "timelinejs-csv", "timeline", "ics")
 
 class UsageError(Exception):
     """A command that cannot be carried out as asked; its message is for the person."""
+
+
+# Characters a terminal acts on instead of showing: C0 and C1 controls (escape sequences can
+# retitle or clear a terminal), DEL, and the bidirectional controls that reorder what is shown.
+# Tab and newline lay text out and are kept.
+_UNSAFE = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
+           *range(0x202A, 0x202F), *range(0x2066, 0x206A)]  # fmt: skip
+_SHOWN = {code: f"\\u{code:04x}" for code in _UNSAFE}
+
+
+def printable(text: str) -> str:
+    """Write the characters a terminal would act on as \\uXXXX, which is also valid in JSON."""
+    return text.translate(_SHOWN)
+
+
+class Output(Protocol):
+    """Where a command writes: a stream of text."""
+
+    def write(self, text: str, /) -> int:
+        """Write text."""
+        ...
+
+    def writelines(self, lines: Iterable[str], /) -> None:
+        """Write each line."""
+        ...
+
+
+class SafeOutput:
+    """A text stream that never passes a control character on to the terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        """Write text with its control characters made visible."""
+        return self.stream.write(printable(text))
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        """Write each line as write does."""
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        """Flush the stream underneath."""
+        self.stream.flush()
+
+
+def _folder(text: str) -> Path:
+    """Read a folder given on the command line; an empty one is a mistake, not the current one."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty; give a folder, or leave the option out")
+    return Path(text)
 
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "--data-dir", type=Path, metavar="DIR",
+        "--data-dir", type=_folder, metavar="DIR",
         help="where the catalog and bookmarks live (or set MUSEUM_APP_DATA_DIR)",
     )  # fmt: skip
     parser.add_argument(
@@ -108,11 +161,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_streams() -> None:
+    """Let a name the terminal's encoding cannot show be printed escaped, not as a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _reader_gone() -> int:
+    """End quietly when the reader of the output stopped reading (`museum-app list | head`)."""
+    import os
+
+    # Python would complain again while flushing stdout at exit: point it at nothing.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
 DEPENDENCIES = ("appdirs", "PySide6", "shiboken6")  # imported only when a command needs them
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status."""
+    _tolerant_streams()
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
@@ -136,10 +208,18 @@ def _dispatch(args: argparse.Namespace) -> int:
         return app.run_from_args(args)
     from museum_app import commands
 
-    if args.command in ("install-desktop-entry", "uninstall-desktop-entry"):
-        return commands.desktop_entry(args.command.startswith("install"), sys.stdout)
+    out = SafeOutput(sys.stdout)
     try:
-        return commands.run(args, sys.stdout)
+        if args.command in ("install-desktop-entry", "uninstall-desktop-entry"):
+            return commands.desktop_entry(args.command.startswith("install"), out)
+        status = commands.run(args, out, SafeOutput(sys.stderr))
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return status
     except UsageError as error:
-        print(f"museum-app: {error}", file=sys.stderr)
+        print(f"museum-app: {printable(str(error))}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return _reader_gone()
+    except MemoryError:
+        print("museum-app: the computer ran out of memory; nothing was changed", file=sys.stderr)
         return 2

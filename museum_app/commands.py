@@ -6,10 +6,9 @@ import argparse
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
 
 from museum_app import desktop, importer, paths
-from museum_app.cli import UsageError
+from museum_app.cli import Output, UsageError
 from museum_app.core.domain import Event
 from museum_app.core.query import EventFilter
 from museum_app.formats.checks import PackError
@@ -26,23 +25,33 @@ from museum_app.store.library import Library
 
 
 @contextmanager
-def open_library(args: argparse.Namespace) -> Iterator[Library]:
-    """Open the data, turning any failure into one clear line for the person."""
+def open_library(args: argparse.Namespace, err: Output | None = None) -> Iterator[Library]:
+    """Open the data, turning any failure into one clear line for the person.
+
+    What the person must know about their data (a damaged file moved aside, a pack left
+    out) is told on err before the command runs.
+    """
     try:
         library = Library(paths.data_dir(args.data_dir), paths.shipped_data_dir())
     except (PackError, StoreError, OSError) as error:
         raise UsageError(str(error)) from error
+    if err is not None:
+        # Why writes fail is told by the write that fails; the rest is news to the person.
+        told = [n for n in library.notices() if n != library.user_problem]
+        err.writelines(f"museum-app: {notice}\n" for notice in told)
     try:
         yield library
     except (PackError, StoreError, BookmarkFileError) as error:
         raise UsageError(str(error)) from error
+    except BrokenPipeError:
+        raise  # the reader stopped reading: not an error of the data
     except OSError as error:
         raise UsageError(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from error
     finally:
         library.close()
 
 
-def _print_events(out: TextIO, events: list[Event], bookmarked: set[str], fmt: str) -> None:
+def _print_events(out: Output, events: list[Event], bookmarked: set[str], fmt: str) -> None:
     """Print events as text lines or as a JSON list."""
     if fmt == "json":
         records = [event_record(e, e.id in bookmarked) for e in events]
@@ -61,7 +70,7 @@ def _require(library: Library, event_id: str) -> Event:
     return event
 
 
-def _list(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+def _list(library: Library, args: argparse.Namespace, out: Output) -> int:
     """List events in date order."""
     known = {c.id for c in library.catalog.categories()}
     for category in args.category:
@@ -77,7 +86,7 @@ def _list(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _show(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+def _show(library: Library, args: argparse.Namespace, out: Output) -> int:
     """Show one event in full."""
     event = _require(library, args.id)
     marked = library.bookmarked_ids()
@@ -103,7 +112,7 @@ def _show(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _categories(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+def _categories(library: Library, args: argparse.Namespace, out: Output) -> int:
     """List the categories with their event counts."""
     counts = library.catalog.category_counts()
     categories = library.catalog.categories()
@@ -119,11 +128,14 @@ def _categories(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _bookmark(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+def _bookmark(library: Library, args: argparse.Namespace, out: Output) -> int:
     """Add, remove, annotate, list, export or import bookmarks."""
     if args.action == "add":
-        mark = library.add_bookmark(_require(library, args.id), args.note)
-        out.write(f"Bookmarked {mark.title} [{mark.event_id}]\n")
+        event = _require(library, args.id)
+        before = library.bookmark_for(event)
+        mark = library.add_bookmark(event, args.note)
+        out.write(f"{_added(before is not None, before.note if before else '', mark.note, args.note)} "
+                  f"{event.title} [{event.id}]\n")  # fmt: skip
     elif args.action == "remove":
         if library.remove_bookmark(args.id) is None:
             raise UsageError(f"{args.id!r} is not bookmarked")
@@ -139,7 +151,9 @@ def _bookmark(library: Library, args: argparse.Namespace, out: TextIO) -> int:
             out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         for mark in marks if args.format == "text" else []:
             gone = "" if mark.event else "  (no longer in the data)"
-            out.write(f"{mark.date_label:<40} {mark.title}  [{mark.event_id}]{gone}\n")
+            # The event's own title and date while it is in the data, not the saved copies.
+            row = bookmark_record(mark)
+            out.write(f"{row['date_label']:<40} {row['title']}  [{mark.event_id}]{gone}\n")
             out.writelines(f"    {line}\n" for line in mark.note.splitlines())
     elif args.action == "export" and args.kind == "timelinejs":
         names = {c.id: c.name for c in library.catalog.categories()}
@@ -150,12 +164,23 @@ def _bookmark(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         export_bookmarks(marks, args.file)
         out.write(f"Wrote {len(marks)} bookmarks to {args.file}\n")
     else:
-        changed = library.user.restore(import_bookmarks(args.file))
+        changed = library.import_bookmarks(import_bookmarks(args.file))
         out.write(f"Imported {changed} new or updated bookmarks from {args.file}\n")
     return 0
 
 
-def _pack(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+def _added(existed: bool, before: str, after: str, note: str) -> str:
+    """Say what adding a bookmark did, its note included."""
+    if not existed:
+        return "Bookmarked"
+    if not note:
+        return "Already bookmarked:"
+    if after != before:
+        return "Already bookmarked; the note was added to its note:"
+    return "Already bookmarked, with this note already in its note:"
+
+
+def _pack(library: Library, args: argparse.Namespace, out: Output) -> int:
     """Validate, import, list or remove packs."""
     if args.action == "list":
         for pack_id, title, count in library.imported_packs():
@@ -171,18 +196,21 @@ def _pack(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"{args.file}: valid pack {pack.id!r} with {len(pack.events)} events\n")
     else:
         pack = library.import_pack(args.file)
-        out.write(f"Imported {pack.id!r} ({len(pack.events)} events); "
+        # Said plainly: the app's own events give way to the pack's.
+        instead = (", in place of the pack of the same id that ships with the app"
+                   if library.replaces_shipped(pack.id) else "")  # fmt: skip
+        out.write(f"Imported {pack.id!r} ({len(pack.events)} events){instead}; "
                   f"the catalog now holds {library.catalog.count()} events\n")  # fmt: skip
     return 0
 
 
-_COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {
+_COMMANDS: dict[str, Callable[[Library, argparse.Namespace, Output], int]] = {
     "list": _list, "show": _show, "categories": _categories, "bookmark": _bookmark, "pack": _pack,
     "import": importer.run,
 }  # fmt: skip
 
 
-def desktop_entry(install: bool, out: TextIO) -> int:
+def desktop_entry(install: bool, out: Output) -> int:
     """Add the app to the desktop's menu, or take it out."""
     try:
         changed = desktop.install() if install else desktop.uninstall()
@@ -195,7 +223,7 @@ def desktop_entry(install: bool, out: TextIO) -> int:
     return 0
 
 
-def run(args: argparse.Namespace, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: Output, err: Output | None = None) -> int:
     """Run a headless command."""
-    with open_library(args) as library:
+    with open_library(args, err) as library:
         return _COMMANDS[args.command](library, args, out)

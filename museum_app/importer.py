@@ -6,10 +6,10 @@ import argparse
 import json
 import tempfile
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from museum_app import paths
-from museum_app.cli import UsageError
+from museum_app.cli import Output, UsageError
 from museum_app.formats.checks import PackError
 from museum_app.formats.importing import Converted, ImportRefusedError, convert
 from museum_app.store.library import Library
@@ -50,7 +50,7 @@ def _with_id(converted: Converted, pack_id: str, count: int) -> dict[str, Any]:
     return report
 
 
-def write_report(report: dict[str, Any], fmt: str, dry_run: bool, out: TextIO) -> None:
+def write_report(report: dict[str, Any], fmt: str, dry_run: bool, out: Output) -> None:
     """Print the report as text lines or as one JSON object."""
     if fmt == "json":
         out.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
@@ -64,7 +64,7 @@ def write_report(report: dict[str, Any], fmt: str, dry_run: bool, out: TextIO) -
     out.writelines(f"  changed {w}\n" for w in report["warnings"])
 
 
-def run(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+def run(library: Library, args: argparse.Namespace, out: Output) -> int:
     """Run the import command."""
     report = import_file(library, args.file, args.kind, args.dry_run)
     write_report(report, args.format, args.dry_run, out)

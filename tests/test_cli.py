@@ -78,15 +78,15 @@ def test_a_bookmark_made_by_one_process_is_there_for_the_next(data_dir: Path, tm
     assert run("bookmark", "add", didi, "--note", "first note", data=data_dir).returncode == 0
     assert run("bookmark", "note", didi, 'Ride hailing, 打车, "quoted"', data=data_dir).returncode == 0
     listed = json.loads(run("bookmark", "list", "--format", "json", data=data_dir).stdout)
-    assert [(m["event_id"], m["note"]) for m in listed] == [(didi, 'Ride hailing, 打车, "quoted"')]
+    assert [(m["id"], m["note"]) for m in listed] == [(didi, 'Ride hailing, 打车, "quoted"')]
     bookmarked = json.loads(run("list", "--bookmarked", "--format", "json", data=data_dir).stdout)
     assert [e["id"] for e in bookmarked] == [didi] and bookmarked[0]["bookmarked"] is True
     for suffix in (".md", ".csv", ".json"):
         assert run("bookmark", "export", str(tmp_path / f"out{suffix}"), data=data_dir).returncode == 0
     with (tmp_path / "out.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert rows[0]["event_id"] == didi and rows[0]["note"] == 'Ride hailing, 打车, "quoted"'
-    assert json.loads((tmp_path / "out.json").read_text())["bookmarks"][0]["event_id"] == didi
+    assert rows[0]["id"] == didi and rows[0]["note"] == 'Ride hailing, 打车, "quoted"'
+    assert json.loads((tmp_path / "out.json").read_text())["bookmarks"][0]["id"] == didi
     markdown = (tmp_path / "out.md").read_text()
     assert markdown.startswith("# Bookmarks") and "## Didi Taxi joins WeChat" in markdown
     assert run("bookmark", "remove", didi, data=data_dir).returncode == 0

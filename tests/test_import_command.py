@@ -73,7 +73,7 @@ def test_removed_packs_keep_their_bookmarks_which_come_back_on_reimport(
     capsys.readouterr()
     assert main(["bookmark", "list", "--format", "json"]) == 0
     [mark] = json.loads(capsys.readouterr().out)
-    assert (mark["event_id"], mark["note"], mark["in_data"]) == (event_id, "mine", False)
+    assert (mark["id"], mark["note"], mark["in_data"]) == (event_id, "mine", False)
     assert main(["import", str(path)]) == 0
     assert main(["bookmark", "list", "--format", "json"]) == 0
     capsys.readouterr()

@@ -13,7 +13,14 @@ from museum_app.core.dates import DateBasis, DateError, PartialDate
 from museum_app.core.days import CalendarDay
 from museum_app.core.domain import Category, Entity, EntityKind, Event, SourceRef
 from museum_app.core.event_date import EventDate
-from museum_app.formats.checks import Checker, PackError, shown
+from museum_app.formats.checks import (
+    Checker,
+    DuplicateKeyError,
+    PackError,
+    refuse_tiny_values,
+    shown,
+    unique_keys,
+)
 
 PACK_FORMAT = "museum-app-pack"
 CATEGORIES_FORMAT = "museum-app-categories"
@@ -80,7 +87,11 @@ def read_raw(path: Path, max_bytes: int | None = None) -> bytes:
             raise PackError(path, "", "", f"is {status.st_size:,} bytes; the limit is {limit:,}")
         with open(fd, "rb", closefd=False) as file:
             # At most one byte past the limit: the size on disk may change while it is read.
-            raw = file.read(limit + 1)
+            # Sized to the file, not the limit (read(n) sets n bytes aside at once); a file that
+            # grew meanwhile is read on, to at most one byte past the limit.
+            raw = file.read(min(limit, status.st_size) + 1)
+            if len(raw) <= limit and len(raw) > status.st_size:
+                raw += file.read(limit + 1 - len(raw))
     except OSError as error:
         raise PackError(path, "", "", f"cannot be read: {error.strerror or error}") from error
     finally:
@@ -92,8 +103,9 @@ def read_raw(path: Path, max_bytes: int | None = None) -> bytes:
 
 def parse_json(path: Path, raw: bytes) -> Any:
     """Parse a data file's bytes (read by read_raw), refusing what is not UTF-8 JSON."""
+    refuse_tiny_values(path, raw)
     try:
-        return json.loads(raw.decode("utf-8"))
+        return json.loads(raw.decode("utf-8"), object_pairs_hook=unique_keys)
     except UnicodeDecodeError as error:
         raise PackError(path, "", "", f"is not UTF-8 text (byte {error.start})") from error
     except json.JSONDecodeError as error:
@@ -105,8 +117,14 @@ def parse_json(path: Path, raw: bytes) -> Any:
         ) from error
     except RecursionError as error:
         raise PackError(path, "", "", "is nested too deeply to be a pack") from error
+    except DuplicateKeyError as error:
+        raise PackError(
+            path, "", "", f"names the key {shown(error.key)} twice in one object"
+        ) from error
     except ValueError as error:  # such as an integer of more than 4,300 digits
         raise PackError(path, "", "", f"is not valid JSON: {error}") from error
+    except MemoryError as error:
+        raise PackError(path, "", "", "is too big to read in the memory there is") from error
 
 
 def _header(check: Checker, data: Any, expected_format: str) -> dict[str, Any]:
@@ -114,10 +132,11 @@ def _header(check: Checker, data: Any, expected_format: str) -> dict[str, Any]:
     top = check.obj(data, "")
     if top.get("format") != expected_format:
         raise check.fail("format", f"expected {expected_format!r}, found {shown(top.get('format'))}")
-    if top.get("format_version") != FORMAT_VERSION:
+    version = top.get("format_version")
+    if isinstance(version, bool) or version != FORMAT_VERSION:  # true == 1 in Python
         raise check.fail(
             "format_version",
-            f"this app reads version {FORMAT_VERSION}, found {shown(top.get('format_version'))}",
+            f"this app reads version {FORMAT_VERSION}, found {shown(version)}",
         )
     return top
 
@@ -317,7 +336,13 @@ def load_pack(path: Path, known_categories: tuple[Category, ...], data: bytes | 
         "url": url,
     }
     extra = _categories(path, top.get("categories", []))
-    known = {c.id for c in known_categories} | {c.id for c in extra}
+    builtin = {c.id for c in known_categories}
+    for index, category in enumerate(extra):
+        if category.id in builtin:
+            # It would be silently ignored: the app's own category keeps its name and colour.
+            raise check.fail(f"categories[{index}].id", f"{category.id!r} is a category the app "
+                             "already has; use it as it is, or give yours another id")  # fmt: skip
+    known = builtin | {c.id for c in extra}
     events: dict[str, Event] = {}
     seen = _Seen()
     records = check.items(check.require(top, "events"), "events", MAX_EVENTS, 1)

@@ -49,6 +49,7 @@ class DetailPane(QWidget):
         self._built_for: tuple[object, ...] | None = None  # what the buttons were made for
         self._note_dirty = False  # typed by the person and not yet emitted
         self._loading_note = False
+        self._note_base = ""  # the stored note the editor's text started from
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self.flush_note)
         self._stack = QStackedWidget(self)
@@ -199,7 +200,7 @@ class DetailPane(QWidget):
         self._note.setEnabled(on)
         if self._note_dirty:
             return  # the person is typing: their text wins over the stored one
-        self._set_note_text(bookmark.note if bookmark is not None and on else "")
+        self._load_note(bookmark.note if bookmark is not None and on else "")
 
     def focus_note(self) -> None:
         """Put the keyboard in the note editor, when there is a bookmark to keep a note on."""
@@ -213,6 +214,18 @@ class DetailPane(QWidget):
             self._note_dirty = False
             self.note_edited.emit(self._event.id, self._note.toPlainText())
         self._note_dirty = False
+
+    # The note's base: what was stored when the person began typing, so that a save can tell
+    # whether another program changed the note meanwhile.
+
+    def note_base(self) -> str:
+        """Return the stored note that the text in the editor started from."""
+        return self._note_base
+
+    def _load_note(self, text: str) -> None:
+        """Show a stored note and remember it as the base of what the person types next."""
+        self._note_base = text
+        self._set_note_text(text)
 
     def _set_note_text(self, text: str) -> None:
         """Put a stored note in the editor; this is not an edit, so nothing is emitted."""

@@ -117,7 +117,9 @@ class MainWindow(QMainWindow):
         self.details.category_clicked.connect(self._only_category)
         self.details.entity_clicked.connect(self._search_for)
         self.details.bookmark_toggled.connect(self._set_bookmarked)
-        self.details.note_edited.connect(b.set_note)
+        self.details.note_edited.connect(
+            lambda event_id, text: b.set_note(event_id, text, self.details.note_base())
+        )
         self.filters.search_changed.connect(b.set_search)
         self.filters.categories_changed.connect(b.set_categories)
         self.event_list.clear_filters_requested.connect(self._clear_filters)
@@ -232,6 +234,11 @@ class MainWindow(QMainWindow):
 
     def _show_bookmarks(self) -> None:
         """Show the bookmarks wherever they appear."""
+        event = self.browser.current
+        if event is not None and self.browser.bookmark_for(event) is None:
+            # Removed elsewhere while a note was being typed: the note is saved (bringing the
+            # bookmark back) before the editor is cleared; that save shows everything anew.
+            self.details.flush_note()
         ids = self.browser.bookmarked_ids()
         self.timeline.set_bookmarked(ids)
         self.event_list.set_bookmarked(ids)

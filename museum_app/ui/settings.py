@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,7 +50,7 @@ class WindowSettings:
         state.search = str(s.value("view/search", "") or "")
         try:
             start, end = float(s.value("view/range_start")), float(s.value("view/range_end"))
-            if end > start:
+            if math.isfinite(start) and math.isfinite(end) and end > start:
                 state.visible_range = (start, end)
         except (TypeError, ValueError):
             pass

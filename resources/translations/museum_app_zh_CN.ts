@@ -230,6 +230,14 @@
         <translation>保存备注</translation>
     </message>
     <message>
+        <source>The note on “{0}” was changed elsewhere meanwhile: both texts are kept.</source>
+        <translation>“{0}”的笔记在别处已被修改：两份文字都已保留。</translation>
+    </message>
+    <message>
+        <source>The bookmark on “{0}” was removed elsewhere; it is back, to keep your note.</source>
+        <translation>“{0}”的书签已在别处被删除；为保留您的笔记，已将其恢复。</translation>
+    </message>
+    <message>
         <source>export the bookmarks</source>
         <translation>导出书签</translation>
     </message>
