@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from museum_app import __version__, paths
+from museum_app import __version__, paths, qt_platform
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -43,25 +43,14 @@ def application() -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
-    app = QApplication(sys.argv[:1])
+    # A platform plugin that cannot start (no display, a missing library) ends here in one line.
+    app = qt_platform.start(lambda: QApplication(sys.argv[:1]))
     app.setApplicationName("museum-app")
     app.setApplicationDisplayName("museum_app")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("museum-app")
     app.setWindowIcon(app_icon())
-    _install_translation(app)
     return app
-
-
-def _install_translation(app: QApplication) -> None:
-    """Load the translation for the person's language, when one ships (resources/translations)."""
-    from PySide6.QtCore import QLocale, QTranslator
-
-    translator = QTranslator(app)
-    folder = str(paths.resources_dir() / "translations")
-    # Looks for museum_app_<language>.qm, e.g. museum_app_zh_CN.qm, then museum_app_zh.qm.
-    if translator.load(QLocale(), "museum_app", "_", folder):
-        app.installTranslator(translator)
 
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # the PNGs shipped beside the SVG
@@ -90,8 +79,12 @@ def build_window(
     reset_ui: bool = False,
     event_id: str | None = None,
     size: tuple[int, int] | None = None,
+    language: str | None = None,
 ) -> MainWindow:
-    """Build the whole main window without entering the event loop; files go under data_dir."""
+    """Build the whole main window without entering the event loop; files go under data_dir.
+
+    The language is --lang's; without it, the one last chosen in the window, or the system's.
+    """
     application()
     # Building makes many objects that live as long as the window (an event's summary, its
     # timeline item...): the collector would walk them again and again for nothing. Turned off
@@ -99,7 +92,7 @@ def build_window(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        window = _build_window(data_dir, reset_ui, event_id, size)
+        window = _build_window(data_dir, reset_ui, event_id, size, language)
         gc.freeze()
     finally:
         if collecting:
@@ -112,12 +105,14 @@ def _build_window(
     reset_ui: bool,
     event_id: str | None,
     size: tuple[int, int] | None,
+    language: str | None,
 ) -> MainWindow:
-    """Open the library and make the window on it."""
+    """Open the library and make the window on it, in its language."""
     from PySide6.QtCore import QSize
 
     from museum_app.store.library import Library
     from museum_app.ui.browser import Browser
+    from museum_app.ui.language import TRANSLATION, choose
     from museum_app.ui.main_window import MainWindow
     from museum_app.ui.settings import WindowSettings
 
@@ -125,6 +120,7 @@ def _build_window(
     settings = WindowSettings(paths.settings_file(data_dir))
     if reset_ui:
         settings.clear()
+    TRANSLATION.use(choose(language, settings.language()))
     window = MainWindow(Browser(library), settings)
     window.destroyed.connect(lambda: library.close())
     window.restore(event_id, QSize(*size) if size else None)
@@ -133,7 +129,9 @@ def _build_window(
 
 def _fail(message: str) -> int:
     """Print one clear line and return the error status."""
-    print(f"museum-app: {message}", file=sys.stderr)
+    from museum_app.cli import printable
+
+    print(f"museum-app: {printable(message)}", file=sys.stderr)
     return 2
 
 
@@ -148,13 +146,22 @@ def run_from_args(args: argparse.Namespace) -> int:
     event_id = getattr(args, "id", None) or getattr(args, "event", None)
     size = _size(args.size) if screenshot else None
     if screenshot and size is None:
-        return _fail(f"--size {args.size!r} is not WIDTHxHEIGHT, e.g. 1400x900")
+        return _fail(
+            f"--size {args.size!r} is not WIDTHxHEIGHT with sides from {MIN_SIDE} to {MAX_SIDE} "
+            f"pixels and at most {MAX_PIXELS:,} pixels in all, e.g. 1400x900"
+        )
     # The store uses no Qt: imported before Qt, its modules are spared PySide's import hook,
     # which reads the source of every module imported after PySide to look for "PySide6".
     importlib.import_module("museum_app.store.library")
     try:
         app = application()
-        window = build_window(args.data_dir, reset_ui=args.reset_ui, event_id=event_id, size=size)
+        window = build_window(
+            args.data_dir,
+            reset_ui=args.reset_ui,
+            event_id=event_id,
+            size=size,
+            language=getattr(args, "lang", None),
+        )
     except Exception as error:
         # Imported only now: the checks of packs are not needed when the catalog is current.
         from museum_app.formats.checks import PackError
@@ -178,13 +185,19 @@ def run_from_args(args: argparse.Namespace) -> int:
         reporter.uninstall()
 
 
+# A screenshot's sides and area: past these, Qt cannot make the image (its sides stop at
+# 32,767 pixels) or it would take gigabytes (16 megapixels is 64 MB at four bytes a pixel).
+MIN_SIDE, MAX_SIDE, MAX_PIXELS = 200, 16_384, 16_777_216
+
+
 def _size(text: str) -> tuple[int, int] | None:
-    """Read WIDTHxHEIGHT."""
+    """Read WIDTHxHEIGHT, each side and the area within what an image can hold."""
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
         return None
-    return (width, height) if width >= 200 and height >= 200 else None
+    fits = MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE
+    return (width, height) if fits and width * height <= MAX_PIXELS else None
 
 
 def _screenshot(window: MainWindow, path: Path) -> int:
@@ -196,6 +209,8 @@ def _screenshot(window: MainWindow, path: Path) -> int:
         QApplication.processEvents()
     if not window.grab().save(str(path), "PNG"):
         return _fail(f"{path}: the image could not be written")
-    print(f"Wrote {path} ({window.width()}x{window.height()})")
+    from museum_app.cli import printable
+
+    print(printable(f"Wrote {path} ({window.width()}x{window.height()})"))
     window.close()
     return 0

@@ -7,14 +7,16 @@ import json
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from dataclasses import replace
 
-from museum_app import desktop, paths
-from museum_app.cli import UsageError, language_of
+from museum_app import desktop, importer, paths
+from museum_app.cli import Output, UsageError, language_of
+from museum_app.core.date_words import date_words
 from museum_app.core.domain import Event
 from museum_app.core.event_date import EventDate
 from museum_app.core.query import EventFilter
 from museum_app.formats.checks import PackError
+from museum_app.formats.publish import write_story
 from museum_app.formats.records import (
     BookmarkFileError,
     bookmark_record,
@@ -27,16 +29,26 @@ from museum_app.store.library import Library
 
 
 @contextmanager
-def open_library(args: argparse.Namespace) -> Iterator[Library]:
-    """Open the data, turning any failure into one clear line for the person."""
+def open_library(args: argparse.Namespace, err: Output | None = None) -> Iterator[Library]:
+    """Open the data, turning any failure into one clear line for the person.
+
+    What the person must know about their data (a damaged file moved aside, a pack left
+    out) is told on err before the command runs.
+    """
     try:
         library = Library(paths.data_dir(args.data_dir), paths.shipped_data_dir())
     except (PackError, StoreError, OSError) as error:
         raise UsageError(str(error)) from error
+    if err is not None:
+        # Why writes fail is told by the write that fails; the rest is news to the person.
+        told = [n for n in library.notices() if n != library.user_problem]
+        err.writelines(f"museum-app: {notice}\n" for notice in told)
     try:
         yield library
     except (PackError, StoreError, BookmarkFileError) as error:
         raise UsageError(str(error)) from error
+    except BrokenPipeError:
+        raise  # the reader stopped reading: not an error of the data
     except OSError as error:
         raise UsageError(f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")) from error
     finally:
@@ -45,11 +57,11 @@ def open_library(args: argparse.Namespace) -> Iterator[Library]:
 
 def _date_label(date: EventDate, language: str) -> str:
     """Write a date as a person reads it in a language (the one place commands ask for it)."""
-    return date.label()  # the date labels are written in English for now, whatever the language
+    return date.label(date_words(language))
 
 
 def _print_events(
-    out: TextIO, events: list[Event], bookmarked: set[str], fmt: str, language: str
+    out: Output, events: list[Event], bookmarked: set[str], fmt: str, language: str
 ) -> None:
     """Print events as text lines or as a JSON list, their words in a language."""
     if fmt == "json":
@@ -76,7 +88,7 @@ def _require(library: Library, event_id: str) -> Event:
     return event
 
 
-def _list(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+def _list(library: Library, args: argparse.Namespace, out: Output) -> int:
     """List events in date order."""
     known = {c.id for c in library.catalog.categories()}
     for category in args.category:
@@ -92,7 +104,7 @@ def _list(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _show(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+def _show(library: Library, args: argparse.Namespace, out: Output) -> int:
     """Show one event in full."""
     event = _require(library, args.id)
     marked = library.bookmarked_ids()
@@ -103,12 +115,11 @@ def _show(library: Library, args: argparse.Namespace, out: TextIO) -> int:
         return 0
     names = {c.id: c.text(language).name for c in library.catalog.categories()}
     text = event.text(language)
-    translated = text != event.text()
     lines = [
         text.title,
         _date_label(event.date, language),
-        # The basis in the date's own note where that is translated; else the English sentence.
-        text.date_note if translated and text.date_note else event.date.basis_text(),
+        # Where the date comes from, with its note in the language asked where it has one.
+        replace(event.date, note=text.date_note).basis_text(date_words(language)),
         "Categories: " + ", ".join(names.get(c, c) for c in event.categories),
         "",
         text.description,
@@ -121,7 +132,7 @@ def _show(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _categories(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+def _categories(library: Library, args: argparse.Namespace, out: Output) -> int:
     """List the categories with their event counts."""
     counts = library.catalog.category_counts()
     categories = library.catalog.categories()
@@ -142,11 +153,14 @@ def _categories(library: Library, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _bookmark(library: Library, args: argparse.Namespace, out: TextIO) -> int:
+def _bookmark(library: Library, args: argparse.Namespace, out: Output) -> int:
     """Add, remove, annotate, list, export or import bookmarks."""
     if args.action == "add":
-        mark = library.add_bookmark(_require(library, args.id), args.note)
-        out.write(f"Bookmarked {mark.title} [{mark.event_id}]\n")
+        event = _require(library, args.id)
+        before = library.bookmark_for(event)
+        mark = library.add_bookmark(event, args.note)
+        out.write(f"{_added(before is not None, before.note if before else '', mark.note, args.note)} "
+                  f"{event.title} [{event.id}]\n")  # fmt: skip
     elif args.action == "remove":
         if library.remove_bookmark(args.id) is None:
             raise UsageError(f"{args.id!r} is not bookmarked")
@@ -163,39 +177,67 @@ def _bookmark(library: Library, args: argparse.Namespace, out: TextIO) -> int:
             out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         for mark in marks if args.format == "text" else []:
             gone = "" if mark.event else "  (no longer in the data)"
-            # The event's current title and date if it is still there, else those kept.
-            title = mark.event.title_in(language) if mark.event else mark.title
-            label = _date_label(mark.event.date, language) if mark.event else mark.date_label
+            # The event's own title and date while it is in the data, not the saved copies.
+            row = bookmark_record(mark, language)
+            label, title = row["date_label"], row["title"]
             out.write(f"{_padded(label, 40)} {title}  [{mark.event_id}]{gone}\n")
             out.writelines(f"    {line}\n" for line in mark.note.splitlines())
+    elif args.action == "export" and args.kind == "timelinejs":
+        names = {c.id: c.name for c in library.catalog.categories()}
+        count = write_story(library.bookmarks(), names, args.file, "Bookmarks")
+        out.write(f"Wrote {count} bookmarked events as a TimelineJS story to {args.file}\n")
     elif args.action == "export":
         marks = library.bookmarks()
         export_bookmarks(marks, args.file)
         out.write(f"Wrote {len(marks)} bookmarks to {args.file}\n")
     else:
-        changed = library.user.restore(import_bookmarks(args.file))
+        changed = library.import_bookmarks(import_bookmarks(args.file))
         out.write(f"Imported {changed} new or updated bookmarks from {args.file}\n")
     return 0
 
 
-def _pack(library: Library, args: argparse.Namespace, out: TextIO) -> int:
-    """Validate or import a pack."""
-    if args.action == "validate":
+def _added(existed: bool, before: str, after: str, note: str) -> str:
+    """Say what adding a bookmark did, its note included."""
+    if not existed:
+        return "Bookmarked"
+    if not note:
+        return "Already bookmarked:"
+    if after != before:
+        return "Already bookmarked; the note was added to its note:"
+    return "Already bookmarked, with this note already in its note:"
+
+
+def _pack(library: Library, args: argparse.Namespace, out: Output) -> int:
+    """Validate, import, list or remove packs."""
+    if args.action == "list":
+        for pack_id, title, count in library.imported_packs():
+            out.write(f"{pack_id:<40} {count:>7}  {title}\n")
+    elif args.action == "remove":
+        if not library.remove_pack(args.id):
+            raise UsageError(f"no imported pack has the id {args.id!r} (see 'museum-app pack list')")
+        out.write(
+            f"Removed {args.id!r}; bookmarks on its events are kept, and come back on a new import\n"
+        )
+    elif args.action == "validate":
         pack = library.validate_pack(args.file)
         out.write(f"{args.file}: valid pack {pack.id!r} with {len(pack.events)} events\n")
     else:
         pack = library.import_pack(args.file)
-        out.write(f"Imported {pack.id!r} ({len(pack.events)} events); "
+        # Said plainly: the app's own events give way to the pack's.
+        instead = (", in place of the pack of the same id that ships with the app"
+                   if library.replaces_shipped(pack.id) else "")  # fmt: skip
+        out.write(f"Imported {pack.id!r} ({len(pack.events)} events){instead}; "
                   f"the catalog now holds {library.catalog.count()} events\n")  # fmt: skip
     return 0
 
 
-_COMMANDS: dict[str, Callable[[Library, argparse.Namespace, TextIO], int]] = {
+_COMMANDS: dict[str, Callable[[Library, argparse.Namespace, Output], int]] = {
     "list": _list, "show": _show, "categories": _categories, "bookmark": _bookmark, "pack": _pack,
+    "import": importer.run,
 }  # fmt: skip
 
 
-def desktop_entry(install: bool, out: TextIO) -> int:
+def desktop_entry(install: bool, out: Output) -> int:
     """Add the app to the desktop's menu, or take it out."""
     try:
         changed = desktop.install() if install else desktop.uninstall()
@@ -208,7 +250,7 @@ def desktop_entry(install: bool, out: TextIO) -> int:
     return 0
 
 
-def run(args: argparse.Namespace, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: Output, err: Output | None = None) -> int:
     """Run a headless command."""
-    with open_library(args) as library:
+    with open_library(args, err) as library:
         return _COMMANDS[args.command](library, args, out)

@@ -18,4 +18,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     directory = tmp_path / "data"
     monkeypatch.setenv("MUSEUM_APP_DATA_DIR", str(directory))
     monkeypatch.setenv("MUSEUM_APP_CONFIG_DIR", str(tmp_path / "config"))
+    # The window follows the system's language: the same English for every test, whatever the machine.
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     yield directory

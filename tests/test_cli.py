@@ -78,15 +78,15 @@ def test_a_bookmark_made_by_one_process_is_there_for_the_next(data_dir: Path, tm
     assert run("bookmark", "add", didi, "--note", "first note", data=data_dir).returncode == 0
     assert run("bookmark", "note", didi, 'Ride hailing, 打车, "quoted"', data=data_dir).returncode == 0
     listed = json.loads(run("bookmark", "list", "--format", "json", data=data_dir).stdout)
-    assert [(m["event_id"], m["note"]) for m in listed] == [(didi, 'Ride hailing, 打车, "quoted"')]
+    assert [(m["id"], m["note"]) for m in listed] == [(didi, 'Ride hailing, 打车, "quoted"')]
     bookmarked = json.loads(run("list", "--bookmarked", "--format", "json", data=data_dir).stdout)
     assert [e["id"] for e in bookmarked] == [didi] and bookmarked[0]["bookmarked"] is True
     for suffix in (".md", ".csv", ".json"):
         assert run("bookmark", "export", str(tmp_path / f"out{suffix}"), data=data_dir).returncode == 0
     with (tmp_path / "out.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert rows[0]["event_id"] == didi and rows[0]["note"] == 'Ride hailing, 打车, "quoted"'
-    assert json.loads((tmp_path / "out.json").read_text())["bookmarks"][0]["event_id"] == didi
+    assert rows[0]["id"] == didi and rows[0]["note"] == 'Ride hailing, 打车, "quoted"'
+    assert json.loads((tmp_path / "out.json").read_text())["bookmarks"][0]["id"] == didi
     markdown = (tmp_path / "out.md").read_text()
     assert markdown.startswith("# Bookmarks") and "## Didi Taxi joins WeChat" in markdown
     assert run("bookmark", "remove", didi, data=data_dir).returncode == 0
@@ -149,6 +149,7 @@ def test_lang_prints_titles_and_json_in_that_language(
     assert main(["--lang", "zh_CN", "list"]) == 0
     listed = capsys.readouterr().out
     assert "微信红包上线  [2014-01-27-wechat-red-envelope]" in listed and "WeChat Red" not in listed
+    assert "2014年1月27日" in listed and "January" not in listed
     assert listed.count("\n") == 27
     assert main(["--lang", "zh_CN", "list", "--search", "红包", "--format", "json"]) == 0
     found = json.loads(capsys.readouterr().out)
@@ -163,7 +164,7 @@ def test_lang_prints_titles_and_json_in_that_language(
     assert english[0]["translations"]["zh_CN"]["title"] == "微信红包上线"
     assert main(["--lang", "zh_CN", "show", "2014-mobile-phone-shipments"]) == 0
     shown = capsys.readouterr().out
-    assert shown.startswith("2014年全年国内手机出货量达4.52亿部\n2014\n")
+    assert shown.startswith("2014年全年国内手机出货量达4.52亿部\n2014年\n")
     assert "工信部统计的2014年全年总量" in shown and "电信与基础设施" in shown
     assert "Named: 工业和信息化部" in shown
     assert main(["--lang", "zh_CN", "categories"]) == 0
@@ -176,7 +177,8 @@ def test_lang_reaches_the_bookmark_list(data_dir: Path, capsys: pytest.CaptureFi
     assert main(["--lang", "zh_CN", "bookmark", "list"]) == 0
     assert "嘀嘀打车独家接入微信  [2014-01-06-didi-taxi-wechat]" in capsys.readouterr().out
     assert main(["--lang", "zh_CN", "bookmark", "list", "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)[0]["title"] == "嘀嘀打车独家接入微信"
+    marked = json.loads(capsys.readouterr().out)[0]
+    assert (marked["title"], marked["date_label"]) == ("嘀嘀打车独家接入微信", "2014年1月6日")
     assert main(["bookmark", "list"]) == 0
     assert "Didi Taxi joins WeChat" in capsys.readouterr().out
     with pytest.raises(SystemExit):

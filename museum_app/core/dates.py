@@ -7,24 +7,21 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from museum_app.core.days import MAX_YEAR, MIN_YEAR, CalendarDay, make_day, year_label
+from museum_app.core.days import days_in_month as days_in_month
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 
 # ASCII digits only, and the whole text: "\d" takes other scripts' digits and "$" a final "\n".
-_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+# A year before 1 is written as ISO 8601 does, astronomically: 0000 is 1 BCE, -0499 is 500 BCE.
+_PARTIAL = re.compile(r"(-?[0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 class DateError(ValueError):
     """A date text that cannot be read, or dates that contradict each other."""
-
-
-def days_in_month(year: int, month: int) -> int:
-    """Return how many days a month has (the calendar module would cost a start its import)."""
-    if month == 12:
-        return 31  # and no 1 January of year 10,000 is needed to say so
-    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
 
 
 class Precision(Enum):
@@ -52,8 +49,10 @@ class PartialDate:
     day: int | None = None
 
     def __post_init__(self) -> None:
-        if not 1 <= self.year <= 9999:
-            raise DateError(f"year {self.year} is out of range 1-9999")
+        if not MIN_YEAR <= self.year <= MAX_YEAR:
+            raise DateError(
+                f"year {year_label(self.year)} is out of range {year_label(MIN_YEAR)} to {MAX_YEAR}"
+            )
         if self.month is None:
             if self.day is not None:
                 raise DateError("a day needs a month")
@@ -67,7 +66,7 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Read YYYY, YYYY-MM or YYYY-MM-DD."""
+        """Read YYYY, YYYY-MM or YYYY-MM-DD (the year may be -YYYY: see _PARTIAL)."""
         match = _PARTIAL.fullmatch(text) if isinstance(text, str) else None
         if match is None:
             raise DateError(f"{text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
@@ -88,31 +87,32 @@ class PartialDate:
 
     def iso(self) -> str:
         """Write the date in the form it was read."""
+        year = f"-{-self.year:04d}" if self.year < 0 else f"{self.year:04d}"
         if self.month is None:
-            return f"{self.year:04d}"
+            return year
         if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+            return f"{year}-{self.month:02d}"
+        return f"{year}-{self.month:02d}-{self.day:02d}"
 
-    def first_day(self) -> dt.date:
+    def first_day(self) -> CalendarDay:
         """Return the earliest day the date allows."""
-        return dt.date(self.year, self.month or 1, self.day or 1)
+        return make_day(self.year, self.month or 1, self.day or 1)
 
-    def last_day(self) -> dt.date:
+    def last_day(self) -> CalendarDay:
         """Return the latest day the date allows."""
         month = self.month or 12
-        return dt.date(self.year, month, self.day or days_in_month(self.year, month))
+        return make_day(self.year, month, self.day or days_in_month(self.year, month))
 
     def label(self) -> str:
         """Write the date as a person reads it: '24 January 2014', 'June 2014', '2014'."""
         if self.month is None:
-            return str(self.year)
+            return year_label(self.year)
         if self.day is None:
-            return f"{MONTHS[self.month - 1]} {self.year}"
-        return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
+            return f"{MONTHS[self.month - 1]} {year_label(self.year)}"
+        return f"{self.day} {MONTHS[self.month - 1]} {year_label(self.year)}"
 
 
-def day_label(day: dt.date, with_year: bool = True) -> str:
-    """Write a calendar day as '24 January 2014' (or '24 January')."""
+def day_label(day: CalendarDay, with_year: bool = True) -> str:
+    """Write a calendar day as '24 January 2014' (or '24 January', or '15 March 44 BCE')."""
     text = f"{day.day} {MONTHS[day.month - 1]}"
-    return f"{text} {day.year}" if with_year else text
+    return f"{text} {year_label(day.year)}" if with_year else text

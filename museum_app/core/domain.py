@@ -7,7 +7,9 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TypeVar
 
+from museum_app.core.date_words import ENGLISH, DateWords
 from museum_app.core.dates import Precision
+from museum_app.core.days import day_of
 from museum_app.core.event_date import EventDate, compact_label
 
 _T = TypeVar("_T")
@@ -177,7 +179,7 @@ class EventSummary:
     categories: tuple[str, ...]
     rank: int  # place in the one date order every view shares
 
-    def short_label(self) -> str:
+    def short_label(self, words: DateWords = ENGLISH) -> str:
         """Write the date briefly, for a list column; never claiming more than is known."""
-        first, last = dt.date.fromordinal(self.not_before), dt.date.fromordinal(self.not_after)
-        return compact_label(self.precision, self.is_range, first, last)
+        first, last = day_of(self.not_before), day_of(self.not_after)
+        return compact_label(self.precision, self.is_range, first, last, words)

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from museum_app.core.dates import (
-    MONTHS,
-    DateBasis,
-    DateError,
-    PartialDate,
-    Precision,
-    day_label,
-    days_in_month,
-)
-
-_BASIS_SUFFIX = {DateBasis.SOURCE_ORDER: ", by the page's order"}
+from museum_app.core.date_words import ENGLISH, DateWords
+from museum_app.core.dates import DateBasis, DateError, PartialDate, Precision, days_in_month
+from museum_app.core.days import CalendarDay
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +15,8 @@ class EventDate:
 
     start: PartialDate
     end: PartialDate | None
-    not_before: dt.date
-    not_after: dt.date
+    not_before: CalendarDay
+    not_after: CalendarDay
     basis: DateBasis
     note: str = ""
 
@@ -34,8 +25,8 @@ class EventDate:
         cls,
         start: PartialDate,
         end: PartialDate | None = None,
-        not_before: dt.date | None = None,
-        not_after: dt.date | None = None,
+        not_before: CalendarDay | None = None,
+        not_after: CalendarDay | None = None,
         basis: DateBasis = DateBasis.SOURCE,
         note: str = "",
     ) -> EventDate:
@@ -75,75 +66,93 @@ class EventDate:
         """Order by the earliest possible day, then the latest: one rule for every view."""
         return (self.not_before.toordinal(), self.not_after.toordinal())
 
-    def span(self) -> tuple[dt.date, dt.date]:
+    def span(self) -> tuple[CalendarDay, CalendarDay]:
         """Return the first and last day the event may cover, inclusive."""
         return (self.not_before, self.not_after)
 
-    def _written(self) -> str:
+    def _written(self, words: DateWords) -> str:
         """Write the start and end as stated, without bounds."""
         start, end = self.start, self.end
         if end is None:
-            return start.label()
+            return written_partial(start, words)
+        first, last = start.first_day(), end.first_day()
         if start.precision is Precision.YEAR:
-            return f"{start.year}–{end.year}"
+            return words.two(words.years, first, last)
         if start.precision is Precision.MONTH:
             if start.year == end.year:
-                return f"{MONTHS[start.month - 1]}–{end.label()}"  # type: ignore[operator]
-            return f"{start.label()} – {end.label()}"
+                return words.two(words.months_in_year, first, last)
+            return words.apart.format(written_partial(start, words), written_partial(end, words))
         if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}–{end.label()}"
+            return words.two(words.days_in_month, first, last)
         if start.year == end.year:
-            return f"{day_label(start.first_day(), with_year=False)} – {end.label()}"
-        return f"{start.label()} – {end.label()}"
+            return words.two(words.days_in_year, first, last)
+        return words.apart.format(written_partial(start, words), written_partial(end, words))
 
     def _bounds_narrower(self) -> bool:
         """Return whether the bounds say more than the written date."""
         last = self.end if self.end is not None else self.start
         return (self.not_before, self.not_after) != (self.start.first_day(), last.last_day())
 
-    def bounds_label(self) -> str:
+    def bounds_label(self, words: DateWords = ENGLISH, *, with_year: bool = True) -> str:
         """Write the bounds: 'between 29 January and 15 April 2014'."""
         lower, upper = self.not_before, self.not_after
-        same_year = lower.year == upper.year
-        return f"between {day_label(lower, with_year=not same_year)} and {day_label(upper)}"
+        if not with_year:
+            form = words.day_no_year
+            return words.between.format(words.one(form, lower), words.one(form, upper))
+        if lower.year == upper.year:
+            return words.two(words.between_in_year, lower, upper)
+        return words.between.format(words.one(words.day, lower), words.one(words.day, upper))
 
-    def label(self) -> str:
+    def label(self, words: DateWords = ENGLISH) -> str:
         """Write the date as a person reads it, never claiming more than is known."""
-        written = self._written()
+        written = self._written(words)
         if not self._bounds_narrower():
             return written
-        bounds = self.bounds_label()
-        if self.not_before.year == self.not_after.year == self.start.year:
-            # The year is already written: name the days only.
-            bounds = bounds.removesuffix(f" {self.start.year}")
-        return f"{written} ({bounds}{_BASIS_SUFFIX.get(self.basis, '')})"
+        # When the year is already written, the bounds name the days only.
+        same_year = self.not_before.year == self.not_after.year == self.start.year
+        bounds = self.bounds_label(words, with_year=not same_year)
+        by_order = self.basis is DateBasis.SOURCE_ORDER
+        return (words.bounded_by_order if by_order else words.bounded).format(written, bounds)
 
-    def basis_text(self) -> str:
+    def basis_text(self, words: DateWords = ENGLISH) -> str:
         """Explain in words where the date comes from."""
         if self.basis is DateBasis.SOURCE:
-            return f"The source page states this date. {self.note}".strip()
+            return words.basis_source.format(note=self.note).strip()
         if self.basis is DateBasis.SOURCE_ORDER:
-            return f"The page gives no date; its order places this {self.bounds_label()}."
-        record = f": {self.note}" if self.note else "."
-        return f"The page gives no date; this date comes from the public record{record}"
+            return words.basis_order.format(bounds=self.bounds_label(words))
+        if self.note:
+            return words.basis_record.format(note=self.note)
+        return words.basis_record_bare
 
 
-def compact_label(precision: Precision, is_range: bool, first: dt.date, last: dt.date) -> str:
+def written_partial(date: PartialDate, words: DateWords = ENGLISH) -> str:
+    """Write a year, a month or a day in a language: '24 January 2014', '2014年6月'."""
+    first = date.first_day()
+    if date.precision is Precision.YEAR:
+        return words.one(words.year, first)
+    return words.one(words.month if date.precision is Precision.MONTH else words.day, first)
+
+
+def compact_label(
+    precision: Precision,
+    is_range: bool,
+    first: CalendarDay,
+    last: CalendarDay,
+    words: DateWords = ENGLISH,
+) -> str:
     """Write a date briefly for a list column: '24 Jan 2014', 'between 29 Jan and 15 Apr 2014'."""
-
-    def short(day: dt.date, year: bool = True) -> str:
-        text = f"{day.day} {MONTHS[day.month - 1][:3]}"
-        return f"{text} {day.year}" if year else text
-
+    same_year = first.year == last.year
     if precision is Precision.DAY:
         if not is_range:
-            return short(first)
+            return words.one(words.short_day, first)
         if (first.year, first.month) == (last.year, last.month):
-            return f"{first.day}–{short(last)}"
-        return f"{short(first, year=first.year != last.year)} – {short(last)}"
+            return words.two(words.short_days_in_month, first, last)
+        if same_year:
+            return words.two(words.short_days_in_year, first, last)
+        return words.apart.format(words.one(words.short_day, first), words.one(words.short_day, last))
     whole_year = (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
-    if precision is Precision.YEAR and whole_year and first.year == last.year:
-        return str(first.year)
+    if precision is Precision.YEAR and whole_year and same_year:
+        return words.one(words.year, first)
     month_end = days_in_month(last.year, last.month)
     whole_month = (first.year, first.month, first.day, last.day) == (
         last.year,
@@ -152,5 +161,9 @@ def compact_label(precision: Precision, is_range: bool, first: dt.date, last: dt
         month_end,
     )
     if precision is Precision.MONTH and whole_month:
-        return f"{MONTHS[first.month - 1][:3]} {first.year}"
-    return f"between {short(first, year=first.year != last.year)} and {short(last)}"
+        return words.one(words.short_month, first)
+    if same_year:
+        return words.two(words.short_between_in_year, first, last)
+    return words.short_between.format(
+        words.one(words.short_day, first), words.one(words.short_day, last)
+    )

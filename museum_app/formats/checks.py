@@ -26,6 +26,13 @@ _HIDDEN_IN_LINES = re.compile(rf"[\x00-\x09{_HIDDEN}]")  # a new line is allowed
 MAX_INTEGER = 1_000_000_000
 _WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+", re.IGNORECASE)
 _NOT_IN_ADDRESSES = set(' "<>\\^`{|}')
+# Invisible characters a text may need a few of (a joiner in an emoji, in Indic or Persian
+# script) but never a flood of; tag characters (U+E0000 on) hide text that is never shown;
+# more than four combining marks on one letter stack into an unreadable smear.
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060-\u2064\ufeff]")
+_TAGS = re.compile("[\U000e0000-\U000e007f]")
+_COMBINING_RUN = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{5,}")
+MAX_ZERO_WIDTH = 8
 
 
 def shown(value: Any, limit: int = 60) -> str:
@@ -83,7 +90,25 @@ class Checker:
             self._refuse_hidden(value, field, multiline)
         if value != value.strip():
             raise self.fail(field, "starts or ends with white space")
+        if not value.isascii():
+            self._refuse_floods(value, field)
         return value
+
+    def _refuse_floods(self, value: str, field: str) -> None:
+        """Refuse hidden tag characters, floods of zero-width ones and stacks of accents."""
+        if not value.isprintable():  # tags and zero-width characters are not printable
+            tag = _TAGS.search(value)
+            if tag:
+                raise self.fail(field, f"holds a hidden tag character (U+{ord(tag.group()):X}) "
+                                       f"at position {tag.start()}")  # fmt: skip
+            count = len(_ZERO_WIDTH.findall(value))
+            if count > MAX_ZERO_WIDTH:
+                raise self.fail(field, f"holds {count:,} zero-width characters; allowed "
+                                       f"{MAX_ZERO_WIDTH}")  # fmt: skip
+        run = _COMBINING_RUN.search(value)
+        if run:
+            raise self.fail(field, f"stacks {len(run.group())} combining marks on one letter at "
+                                   f"position {run.start()}; allowed 4")  # fmt: skip
 
     def _refuse_hidden(self, value: str, field: str, multiline: bool) -> None:
         """Raise the error for the first hidden character in value (one the search found)."""
@@ -133,6 +158,9 @@ class Checker:
             host = None  # such as an unclosed [ of an IPv6 address
         if not _WEB_ADDRESS.match(text) or not host:
             raise self.fail(field, f"{shown(text)} is not an http or https address")
+        if "@" in text.split("//", 1)[-1].split("/", 1)[0]:
+            # https://good.org@evil.org/ goes to evil.org: what reads as the host is a user name.
+            raise self.fail(field, f"{shown(text)} names a user before '@', which hides the real host")
         unsafe = sorted(set(text) & _NOT_IN_ADDRESSES)
         if unsafe:
             # Quotes and angle brackets in an address are how markup breaks out of a link.
@@ -154,3 +182,36 @@ def _kind(value: Any) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return "a number"
     return names.get(type(value), type(value).__name__)
+
+
+class DuplicateKeyError(ValueError):
+    """A JSON object that names a key twice (the parser would keep the last one, silently)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Make a JSON object, refusing one that names a key twice."""
+    made = dict(pairs)
+    if len(made) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKeyError(key)
+            seen.add(key)
+    return made
+
+
+def refuse_tiny_values(path: Path, raw: bytes) -> None:
+    """Refuse a file whose values are so many and so small that parsing it would take gigabytes.
+
+    Python holds a JSON object in some 100 bytes and a list item in 16: a pack's events, a
+    few hundred bytes each, take a few times their size, but `{}` or `0,` repeated would take
+    thirty. The count is made on the bytes, before anything is parsed.
+    """
+    estimate = raw.count(b"{") * 100 + raw.count(b"[") * 56 + raw.count(b",") * 16
+    if estimate > 4 * len(raw) + (64 << 20):
+        raise PackError(path, "", "", f"holds too many tiny values to be a pack ({len(raw):,} bytes "
+                        f"would take some {estimate >> 20:,} MB to read)")  # fmt: skip

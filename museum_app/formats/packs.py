@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import stat
@@ -11,10 +10,18 @@ from pathlib import Path
 from typing import Any
 
 from museum_app.core.dates import DateBasis, DateError, PartialDate
+from museum_app.core.days import CalendarDay
 from museum_app.core.domain import Category, Entity, EntityKind, Event, SourceRef
 from museum_app.core.event_date import EventDate
 from museum_app.formats import pack_texts
-from museum_app.formats.checks import Checker, PackError, shown
+from museum_app.formats.checks import (
+    Checker,
+    DuplicateKeyError,
+    PackError,
+    refuse_tiny_values,
+    shown,
+    unique_keys,
+)
 
 PACK_FORMAT = "museum-app-pack"
 CATEGORIES_FORMAT = "museum-app-categories"
@@ -82,7 +89,11 @@ def read_raw(path: Path, max_bytes: int | None = None) -> bytes:
             raise PackError(path, "", "", f"is {status.st_size:,} bytes; the limit is {limit:,}")
         with open(fd, "rb", closefd=False) as file:
             # At most one byte past the limit: the size on disk may change while it is read.
-            raw = file.read(limit + 1)
+            # Sized to the file, not the limit (read(n) sets n bytes aside at once); a file that
+            # grew meanwhile is read on, to at most one byte past the limit.
+            raw = file.read(min(limit, status.st_size) + 1)
+            if len(raw) <= limit and len(raw) > status.st_size:
+                raw += file.read(limit + 1 - len(raw))
     except OSError as error:
         raise PackError(path, "", "", f"cannot be read: {error.strerror or error}") from error
     finally:
@@ -94,8 +105,9 @@ def read_raw(path: Path, max_bytes: int | None = None) -> bytes:
 
 def parse_json(path: Path, raw: bytes) -> Any:
     """Parse a data file's bytes (read by read_raw), refusing what is not UTF-8 JSON."""
+    refuse_tiny_values(path, raw)
     try:
-        return json.loads(raw.decode("utf-8"))
+        return json.loads(raw.decode("utf-8"), object_pairs_hook=unique_keys)
     except UnicodeDecodeError as error:
         raise PackError(path, "", "", f"is not UTF-8 text (byte {error.start})") from error
     except json.JSONDecodeError as error:
@@ -107,8 +119,14 @@ def parse_json(path: Path, raw: bytes) -> Any:
         ) from error
     except RecursionError as error:
         raise PackError(path, "", "", "is nested too deeply to be a pack") from error
+    except DuplicateKeyError as error:
+        raise PackError(
+            path, "", "", f"names the key {shown(error.key)} twice in one object"
+        ) from error
     except ValueError as error:  # such as an integer of more than 4,300 digits
         raise PackError(path, "", "", f"is not valid JSON: {error}") from error
+    except MemoryError as error:
+        raise PackError(path, "", "", "is too big to read in the memory there is") from error
 
 
 def _header(check: Checker, data: Any, expected_format: str) -> dict[str, Any]:
@@ -116,10 +134,11 @@ def _header(check: Checker, data: Any, expected_format: str) -> dict[str, Any]:
     top = check.obj(data, "")
     if top.get("format") != expected_format:
         raise check.fail("format", f"expected {expected_format!r}, found {shown(top.get('format'))}")
-    if top.get("format_version") != FORMAT_VERSION:
+    version = top.get("format_version")
+    if isinstance(version, bool) or version != FORMAT_VERSION:  # true == 1 in Python
         raise check.fail(
             "format_version",
-            f"this app reads version {FORMAT_VERSION}, found {shown(top.get('format_version'))}",
+            f"this app reads version {FORMAT_VERSION}, found {shown(version)}",
         )
     return top
 
@@ -184,14 +203,14 @@ def _date(check: Checker, raw: Any, seen: _Seen) -> EventDate:
 def _new_date(check: Checker, record: dict[str, Any]) -> EventDate:
     """Check an event's date object field by field and make its date."""
     try:
-        start = PartialDate.parse(check.text(check.require(record, "start", "date."), "date.start", 10))
+        start = PartialDate.parse(check.text(check.require(record, "start", "date."), "date.start", 11))
     except DateError as error:
         raise check.fail("date.start", str(error)) from error
     values: dict[str, Any] = {}
     for name in ("end", "not_before", "not_after"):
         if record.get(name) is None:
             continue
-        text = check.text(record[name], f"date.{name}", 10)
+        text = check.text(record[name], f"date.{name}", 11)  # 11: -YYYY-MM-DD
         try:
             values[name] = PartialDate.parse(text)
         except DateError as error:
@@ -202,7 +221,7 @@ def _new_date(check: Checker, record: dict[str, Any]) -> EventDate:
     note = check.text(record.get("note", ""), "date.note", 1000, min_len=0)
     if basis is not DateBasis.SOURCE and not note:
         raise check.fail("date.note", f"a {basis.value} date needs a note saying why")
-    bounds: dict[str, dt.date] = {k: v.first_day() for k, v in values.items() if k != "end"}
+    bounds: dict[str, CalendarDay] = {k: v.first_day() for k, v in values.items() if k != "end"}
     try:
         return EventDate.make(start, values.get("end"), basis=basis, note=note, **bounds)
     except DateError as error:
@@ -335,7 +354,13 @@ def load_pack(path: Path, known_categories: tuple[Category, ...], data: bytes | 
         "url": url,
     }
     extra = _categories(path, top.get("categories", []))
-    known = {c.id for c in known_categories} | {c.id for c in extra}
+    builtin = {c.id for c in known_categories}
+    for index, category in enumerate(extra):
+        if category.id in builtin:
+            # It would be silently ignored: the app's own category keeps its name and colour.
+            raise check.fail(f"categories[{index}].id", f"{category.id!r} is a category the app "
+                             "already has; use it as it is, or give yours another id")  # fmt: skip
+    known = builtin | {c.id for c in extra}
     events: dict[str, Event] = {}
     seen = _Seen()
     records = check.items(check.require(top, "events"), "events", MAX_EVENTS, 1)

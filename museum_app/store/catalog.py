@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from museum_app.core.dates import DateBasis, PartialDate
+from museum_app.core.days import day_of
 from museum_app.core.domain import (
     Category,
     CategoryText,
@@ -42,8 +43,8 @@ def _event(row: sqlite3.Row) -> Event:
     date = EventDate(
         start=PartialDate.parse(row["start"]),
         end=PartialDate.parse(end) if end else None,
-        not_before=dt.date.fromordinal(row["not_before"]),
-        not_after=dt.date.fromordinal(row["not_after"]),
+        not_before=day_of(row["not_before"]),
+        not_after=day_of(row["not_after"]),
         basis=DateBasis(row["basis"]),
         note=row["date_note"],
     )
@@ -175,6 +176,14 @@ class Catalog:
         """Return why imported packs were left out of this catalog, one message each."""
         notes = self.meta("left_out")
         return list(json.loads(notes)) if notes else []
+
+    def packs(self) -> list[tuple[str, str, str, int]]:
+        """Return each pack's id, title, file and number of events, by id."""
+        rows = self._query(
+            "SELECT p.id, p.title, p.file, (SELECT count(*) FROM events e WHERE e.pack_id = p.id) "
+            "FROM packs p ORDER BY p.id"
+        )
+        return [(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
 
     def count(self) -> int:
         """Return how many events there are."""

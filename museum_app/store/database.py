@@ -12,10 +12,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
+from museum_app.store.messages import Message
+
 Migration = Callable[[sqlite3.Connection], None]
 Mode = Literal["rw", "ro", "immutable"]
 
 BUSY_TIMEOUT_MS = 10_000
+MAX_PATH = 512  # the longest file path SQLite opens (SQLITE_MAX_PATHNAME on Unix)
 MEMORY = Path(":memory:")
 CORRUPT_CODES = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 
@@ -58,8 +61,17 @@ def classify(error: sqlite3.Error, path: Path) -> Exception:
     """Turn a sqlite3 error into a StoreError or a StoreBugError that names the file."""
     name = getattr(error, "sqlite_errorname", "")
     primary = "_".join(name.split("_")[:2])  # SQLITE_IOERR_WRITE is an SQLITE_IOERR
+    if primary == "SQLITE_CANTOPEN" and len(str(path.absolute())) + len("-journal") > MAX_PATH:
+        return StoreError(
+            f"{path}: the file cannot be opened: its path is {len(str(path.absolute()))} "
+            f"characters long, too long for SQLite, which needs it and the '-journal' it adds to fit "
+            f"in {MAX_PATH}; use a folder with a shorter path ({error})",
+            primary,
+        )
     if primary in _ENVIRONMENT_ERRORS:
-        return StoreError(f"{path}: {_ENVIRONMENT_ERRORS[primary]} ({error})", primary)
+        problem = _ENVIRONMENT_ERRORS[primary]
+        said = Message(primary, "{path}: {problem} ({error})", path=path, problem=problem, error=error)
+        return StoreError(said, primary)
     if isinstance(error, sqlite3.OperationalError) and not name:
         return StoreError(f"{path}: {error}")
     return StoreBugError(f"{path}: {error}")
@@ -94,6 +106,8 @@ class Database:
     ) -> None:
         self.path = path
         self.read_only: str | None = None if mode == "rw" else f"{path} is open only for reading"
+        if mode == "rw":
+            _mend_shared_memory(path)
         try:
             target = str(path) if mode == "rw" else file_uri(path, mode)
             # Autocommit at the driver level: transactions are ours, begun explicitly.
@@ -203,10 +217,17 @@ class Database:
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         """Run a read and return all its rows."""
+        if self._conn is None:
+            raise StoreError(f"{self.path}: the file was closed", "CLOSED")
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as error:
             raise classify(error, self.path) from error
+
+    def data_version(self) -> int:
+        """Return a number that changes whenever another connection commits to the file."""
+        # Cheap: SQLite answers from the WAL index it holds, without reading any page.
+        return int(self.query("PRAGMA data_version")[0][0])
 
     def schema_version(self) -> int:
         """Return the file's schema version."""
@@ -222,6 +243,23 @@ class Database:
         if conn is not None:
             self._conn = None  # type: ignore[assignment]
             conn.close()
+
+
+def _mend_shared_memory(path: Path) -> None:
+    """Make a -shm left read-only writable again, as the file it belongs to is.
+
+    SQLite gives the -shm the permissions of its database: one made while the database was
+    read-only stays read-only after the database is writable again, and every write then
+    fails ("attempt to write a readonly database"). Adding write permission is harmless even
+    while other processes use it.
+    """
+    shm = Path(f"{path}-shm")
+    try:
+        db_mode, shm_mode = path.stat().st_mode, shm.stat().st_mode
+        if db_mode & 0o200 and not shm_mode & 0o200:
+            shm.chmod((shm_mode | (db_mode & 0o666)) & 0o7777)
+    except OSError:
+        pass  # none there, or not ours to change: SQLite says what fails, if anything does
 
 
 def _copy_into(path: Path, target: sqlite3.Connection) -> None:

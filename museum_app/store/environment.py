@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from museum_app.store.database import Database, StoreError
+from museum_app.store.messages import Message
 
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
@@ -21,12 +22,15 @@ def unwritable_reason(folder: Path) -> str | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        return f"the folder {folder} cannot be created ({error.strerror or error})"
+        return Message(
+            "FOLDER_NOT_CREATED", "the folder {folder} cannot be created ({error})",
+            folder=folder, error=error.strerror or error,
+        )  # fmt: skip
     try:
         # No space left for even the probe: full, whatever the file system reports on a write.
         space = os.statvfs(folder)
         if space.f_bavail * space.f_frsize < PROBE_BYTES:
-            return f"the disk that holds {folder} is full"
+            return Message("DISK_FULL", "the disk that holds {folder} is full", folder=folder)
         # An unnamed file (O_TMPFILE on Linux): a kill at any moment leaves nothing behind.
         # Writing reserves the blocks, so a full disk or a file size limit fails here; no fsync,
         # which would wait for the disk, at every start, for what the write already told.
@@ -35,17 +39,20 @@ def unwritable_reason(folder: Path) -> str | None:
             probe.flush()
     except OSError as error:
         if error.errno in _FULL:
-            return f"the disk that holds {folder} is full"
+            return Message("DISK_FULL", "the disk that holds {folder} is full", folder=folder)
         if error.errno in _READ_ONLY:
-            return f"the folder {folder} is read-only"
-        return f"the folder {folder} cannot be written ({error.strerror or error})"
+            return Message("FOLDER_READ_ONLY", "the folder {folder} is read-only", folder=folder)
+        return Message(
+            "FOLDER_NOT_WRITABLE", "the folder {folder} cannot be written ({error})",
+            folder=folder, error=error.strerror or error,
+        )  # fmt: skip
     return None
 
 
 def file_unwritable_reason(path: Path) -> str | None:
     """Return why an existing file cannot be written, or None."""
     if path.exists() and not os.access(path, os.W_OK):
-        return f"the file {path} is read-only"
+        return Message("FILE_READ_ONLY", "the file {path} is read-only", path=path)
     return None
 
 

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from museum_app.core.domain import Bookmark, Event
+from museum_app.formats.checks import ID_PATTERN
 from museum_app.store import environment, recovery
 from museum_app.store.catalog import Catalog
 from museum_app.store.database import MEMORY, StoreError
+from museum_app.store.messages import Message
 from museum_app.store.sources import Sources
+from museum_app.store.user import NoteSaved
 
 if TYPE_CHECKING:
     from museum_app.formats.packs import Pack
@@ -41,6 +45,13 @@ class Library:
     """
 
     def __init__(self, data_dir: Path, shipped: Path) -> None:
+        if _same_folder(data_dir, shipped):
+            # Its packs would be taken as the app's own by every data folder, and the app's
+            # folder is replaced by the next update of the app.
+            raise StoreError(
+                f"{data_dir}: this is the app's own data folder; keep your data in another one",
+                "SHIPPED_FOLDER",
+            )
         self.data_dir = data_dir
         self.shipped = shipped
         self._scratch: Path | None = None
@@ -64,11 +75,15 @@ class Library:
     def notices(self) -> list[str]:
         """Return what the person should be told about their data, in plain sentences."""
         told = [self.user_problem] if self.user_problem else []
-        told.extend(f"A data pack was left out: {problem}" for problem in self.catalog.left_out())
+        left_out = "A data pack was left out: {problem}"
+        told.extend(Message("PACK_LEFT_OUT", left_out, problem=p) for p in self.catalog.left_out())
         if self.recovered_from is not None:
+            recovered = (
+                "Your bookmarks file was damaged. It was moved to {path} and kept; {count} "
+                "bookmarks were recovered from it into a new file."
+            )
             told.append(
-                f"Your bookmarks file was damaged. It was moved to {self.recovered_from} and "
-                f"kept; {self.recovered_count} bookmarks were recovered from it into a new file."
+                Message("RECOVERED", recovered, path=self.recovered_from, count=self.recovered_count)
             )
         return told
 
@@ -135,28 +150,41 @@ class Library:
 
     def _validated(self, path: Path, cache: PackCache) -> tuple[Pack, bytes]:
         """Check a pack as validate_pack does; return it and the very bytes it was read from."""
-        from museum_app.formats.packs import load_pack, read_raw
+        from museum_app.formats.packs import load_categories, load_pack, read_raw
         from museum_app.store import builder
 
         with builder.collection_paused():
             raw = read_raw(path)
-            pack = load_pack(path, tuple(self.catalog.categories()), raw)
-            digest = cache.add(raw, pack)
             sources = self._sources()
+            # Checked against the app's own categories, as the build checks every pack: those
+            # of the catalog include this pack's own when it replaces an earlier version.
+            pack = load_pack(path, load_categories(sources.categories), raw)
+            digest = cache.add(raw, pack)
             others = tuple(p for p in sources.packs if p.name != f"{pack.id}.json")
             # The pack is not parsed again: the cache holds it, under the hash of these bytes.
             together = Sources(sources.categories, (*others, path))
             builder.load_all(together, cache, {path: digest})
         return pack, raw
 
+    def replaces_shipped(self, pack_id: str) -> bool:
+        """Return whether a pack of this id would take the place of one shipped with the app."""
+        return (self.shipped / PACKS_DIR / f"{pack_id}.json").exists()
+
     def import_pack(self, path: Path) -> Pack:
         """Add a pack (or a new version of one) and rebuild the catalog; a bad pack changes nothing."""
+        if self._unwritable is not None:
+            raise StoreError(f"The pack cannot be imported: {self._unwritable}.", "READ_ONLY")
+        # One import at a time per data folder: each is checked against the packs already
+        # there, so two at once could each pass and then clash, one of them left out.
+        with _import_lock(self.data_dir):
+            return self._import_pack(path)
+
+    def _import_pack(self, path: Path) -> Pack:
+        """Check, add and build, under the import lock."""
         from museum_app.store import builder
 
         cache = builder.PackCache()  # so that the check and the build parse each file once
         pack, raw = self._validated(path, cache)
-        if self._unwritable is not None:
-            raise StoreError(f"The pack cannot be imported: {self._unwritable}.", "READ_ONLY")
         folder = self.data_dir / PACKS_DIR
         folder.mkdir(exist_ok=True)
         target = folder / f"{pack.id}.json"
@@ -178,6 +206,31 @@ class Library:
         self.catalog = catalog
         self._remove_scratch()
         return pack
+
+    def imported_packs(self) -> list[tuple[str, str, int]]:
+        """Return the id, title and number of events of each pack imported here."""
+        folder = (self.data_dir / PACKS_DIR).resolve()
+        return [(i, t, n) for i, t, f, n in self.catalog.packs() if Path(f).resolve().parent == folder]
+
+    def remove_pack(self, pack_id: str) -> bool:
+        """Take an imported pack out and rebuild the catalog; bookmarks on its events are kept."""
+        target = self.data_dir / PACKS_DIR / f"{pack_id}.json"
+        if not ID_PATTERN.fullmatch(pack_id) or not target.is_file():
+            return False  # an id is never a path: nothing outside the pack folder is touched
+        if self._unwritable is not None:
+            raise StoreError(f"The pack cannot be removed: {self._unwritable}.", "READ_ONLY")
+        previous = target.read_bytes()
+        target.unlink()
+        built = self.data_dir / CATALOG_FILE
+        try:
+            catalog = Catalog(self._build(built), rebuild=lambda: self._build(built))
+        except BaseException:
+            _write_whole(target, previous)  # the catalog (never swapped) matches the folder again
+            raise
+        self.catalog.close()
+        self.catalog = catalog
+        self._remove_scratch()
+        return True
 
     def bookmarks(self) -> list[Bookmark]:
         """Return every bookmark with its event attached (None for an event that left the data)."""
@@ -218,6 +271,26 @@ class Library:
         mark = self.bookmark_for(event) if event else self.user.get(event_id)
         return self.user.set_note(mark.event_id, note) if mark else False
 
+    def import_bookmarks(self, bookmarks: list[Bookmark]) -> int:
+        """Add bookmarks read from a file, merging notes; an event's title is the catalog's own."""
+        kept = []
+        for mark in bookmarks:
+            event = self.catalog.event(mark.event_id)
+            # A file cannot rename an event: the title shown stays the one in the data.
+            kept.append(
+                replace(mark, title=event.title, date_label=event.date.label()) if event else mark
+            )
+        return self.user.restore(kept)
+
+    def save_note(self, event_id: str, note: str, base: str) -> tuple[NoteSaved, str]:
+        """Save a note typed in the window over base, keeping any newer note and the bookmark."""
+        event = self.catalog.event(event_id)
+        mark = self.bookmark_for(event) if event else self.user.get(event_id)
+        key = mark.event_id if mark else event_id
+        title = event.title if event else (mark.title if mark else event_id)
+        label = event.date.label() if event else (mark.date_label if mark else "")
+        return self.user.save_note(key, note, base, title, label)
+
 
 def _current_catalog(path: Path, sources: Sources, mend: Callable[[], Path] | None) -> Catalog | None:
     """Open the catalog file if it is sound and built from these very sources."""
@@ -248,6 +321,27 @@ def _built_from(catalog: Catalog, sources: Sources) -> bool:
     except OSError:
         pass  # a file that cannot even be looked at: hashing it says why
     return catalog.meta("content_hash") == sources.content_hash()
+
+
+@contextlib.contextmanager
+def _import_lock(folder: Path) -> Iterator[None]:
+    """Hold the data folder's import lock, waiting for an import under way elsewhere."""
+    try:
+        import fcntl
+    except ImportError:  # not on Unix: one import at a time is then the person's care
+        yield
+        return
+    with open(folder / ".import.lock", "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)  # let go when the file is closed
+        yield
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    """Return whether two paths name the same folder."""
+    try:
+        return one.resolve() == other.resolve() or (one.exists() and one.samefile(other))
+    except OSError:
+        return False
 
 
 def _write_whole(target: Path, data: bytes) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from museum_app.core.domain import Bookmark
 from museum_app.store import environment
 from museum_app.store.database import StoreError
+from museum_app.store.messages import Message, message_of
 from museum_app.store.user import UserStore
 
 # The title and date label of an event by its id, for a salvaged bookmark that lost its own.
@@ -31,10 +32,11 @@ class Opened:
 
 def cannot_save(reason: str) -> str:
     """Say plainly that bookmarks cannot be saved, and why."""
-    return (
-        f"Bookmarks cannot be saved: {reason}. Your existing bookmarks are shown, "
+    english = (
+        "Bookmarks cannot be saved: {reason}. Your existing bookmarks are shown, "
         "but changes will not be kept."
     )
+    return Message("CANNOT_SAVE", english, reason=reason)
 
 
 def open_user(path: Path, unwritable: str | None, titles: Titles) -> Opened:
@@ -47,25 +49,32 @@ def open_user(path: Path, unwritable: str | None, titles: Titles) -> Opened:
             return Opened(UserStore(path))
         except StoreError as error:
             if not error.is_corrupt:
-                return Opened(_read_only(path, str(error), titles))
+                return Opened(_read_only(path, message_of(error), titles))
     if environment.held_elsewhere(path):
         # Moving it now would leave the other window writing to the moved file.
-        why = f"the file {path} is damaged and another window of the app has it open"
+        why = Message(
+            "HELD_ELSEWHERE",
+            "the file {path} is damaged and another window of the app has it open",
+            path=path,
+        )
         return Opened(_salvaged(path, why, titles))
     try:
         moved = environment.move_aside(path)
     except OSError as error:
-        return Opened(_salvaged(path, f"the damaged file {path} cannot be moved ({error})", titles))
+        why = Message(
+            "NOT_MOVED", "the damaged file {path} cannot be moved ({error})", path=path, error=error
+        )
+        return Opened(_salvaged(path, why, titles))
     marks = _with_titles(_salvage(moved), titles)
     try:
         store = UserStore(path)
     except StoreError as error:
-        return Opened(UserStore.in_memory(marks, cannot_save(str(error))), moved, len(marks))
+        return Opened(UserStore.in_memory(marks, cannot_save(message_of(error))), moved, len(marks))
     try:
         store.restore(marks)
     except StoreError as error:
         store.close()
-        return Opened(UserStore.in_memory(marks, cannot_save(str(error))), moved, len(marks))
+        return Opened(UserStore.in_memory(marks, cannot_save(message_of(error))), moved, len(marks))
     return Opened(store, moved, len(marks))
 
 

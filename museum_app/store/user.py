@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 import sqlite3
 from dataclasses import replace
@@ -37,13 +38,18 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
+def zoned(stamp: dt.datetime) -> dt.datetime:
+    """Return a time with its zone; one written without (by hand, by another tool) is UTC."""
+    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=dt.UTC)
+
+
 def _bookmark(row: sqlite3.Row) -> Bookmark:
     """Build a bookmark from its row."""
     return Bookmark(
         event_id=row["event_id"],
         note=row["note"],
-        created=dt.datetime.fromisoformat(row["created"]),
-        updated=dt.datetime.fromisoformat(row["updated"]),
+        created=zoned(dt.datetime.fromisoformat(row["created"])),
+        updated=zoned(dt.datetime.fromisoformat(row["updated"])),
         title=row["title"],
         date_label=row["date_label"],
     )
@@ -70,8 +76,8 @@ def _storable_mark(mark: Bookmark) -> Bookmark:
 
 
 def _holds(text: str, part: str) -> bool:
-    """Return whether text holds part as whole words ("ok" is not held by "look")."""
-    return re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) is not None
+    """Return whether text holds part as whole lines ("good" is not held by "not good")."""
+    return re.search(rf"(?:^|\n){re.escape(part)}(?:\n|$)", text) is not None
 
 
 def merge_notes(mine: str, theirs: str) -> str:
@@ -81,6 +87,14 @@ def merge_notes(mine: str, theirs: str) -> str:
     if not mine or _holds(theirs, mine):
         return theirs
     return f"{mine}\n\n{theirs}"
+
+
+class NoteSaved(enum.Enum):
+    """What became of a note typed in the window."""
+
+    SAVED = "saved"  # stored as typed (or it was already)
+    MERGED = "merged"  # another program had changed the note: both texts are kept
+    RESTORED = "restored"  # another program had removed the bookmark: it is back, with the note
 
 
 class UserStore:
@@ -167,6 +181,42 @@ class UserStore:
                 is not None
             )
         return exists
+
+    def data_version(self) -> int:
+        """Return a number that changes whenever another process writes to the file."""
+        return self.db.data_version()
+
+    def save_note(
+        self, event_id: str, note: str, base: str, title: str, date_label: str
+    ) -> tuple[NoteSaved, str]:
+        """Save a note typed over base; a newer note is never overwritten, nor a note dropped.
+
+        base is the stored note the person started from. If another program changed the note
+        since, both texts are kept; if it removed the bookmark, the bookmark comes back with
+        the note. Returns what happened and the note now stored.
+        """
+        note, stamp = storable(note), now().isoformat()
+        # One transaction: the check and the write see the same note, whoever else writes.
+        with self.db.transaction() as conn:
+            row = conn.execute("SELECT note FROM bookmarks WHERE event_id = ?", (event_id,)).fetchone()
+            if row is None:
+                conn.execute(
+                    f"INSERT INTO bookmarks ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                    (event_id, note, stamp, stamp, storable(title), storable(date_label)),
+                )
+                return (NoteSaved.RESTORED, note)
+            stored: str = row[0]
+            if stored in (note, storable(base)):
+                outcome, kept = NoteSaved.SAVED, note
+            else:
+                kept = merge_notes(note, stored)
+                outcome = NoteSaved.SAVED if kept == note else NoteSaved.MERGED
+            if kept != stored:
+                conn.execute(
+                    "UPDATE bookmarks SET note = ?, updated = ? WHERE event_id = ?",
+                    (kept, stamp, event_id),
+                )
+        return (outcome, kept)
 
     def restore(self, bookmarks: list[Bookmark]) -> int:
         """Put bookmarks back (undo, import), merging notes with any already there."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from itertools import pairwise
 
+from museum_app.core.date_words import ENGLISH, DateWords
+from museum_app.core.days import day_of
 from museum_app.timeline.calendar import CONTEXT, UNITS, Format, TickUnit
 from museum_app.timeline.scale import TimeScale
 
@@ -51,6 +52,7 @@ def _place(
     width: float,
     measure: Measure,
     require_all: bool,
+    words: DateWords = ENGLISH,
 ) -> tuple[AxisLabel, ...] | None:
     """Label each interval between ticks inside it; None if require_all and one cannot fit.
 
@@ -61,9 +63,9 @@ def _place(
     for start, end in pairwise(ticks):
         x_a, x_b = scale.x_of(start), scale.x_of(end)
         room = x_b - x_a - 2 * LABEL_PAD
-        day = date.fromordinal(start)
+        day = day_of(start)
         for fmt in formats:
-            text = fmt(day)
+            text = fmt(day, words)
             w = measure(text)
             if w <= room:
                 break
@@ -78,25 +80,27 @@ def _place(
 
 
 def _fit_unit(
-    unit: TickUnit, scale: TimeScale, width: float, measure: Measure
+    unit: TickUnit, scale: TimeScale, width: float, measure: Measure, words: DateWords
 ) -> tuple[list[int], tuple[AxisLabel, ...]] | None:
     """Return the unit's ticks and labels if one format fits every interval, else None."""
     t0, t1 = scale.visible_range(width)
     ticks = unit.ticks(t0, t1)
     for fmt in unit.formats:
-        labels = _place(ticks, (fmt,), scale, width, measure, require_all=True)
+        labels = _place(ticks, (fmt,), scale, width, measure, True, words)
         if labels is not None:
             return ticks, labels
     return None
 
 
-def layout_axis(scale: TimeScale, width: float, measure: Measure) -> AxisLayout:
+def layout_axis(
+    scale: TimeScale, width: float, measure: Measure, words: DateWords = ENGLISH
+) -> AxisLayout:
     """Choose the finest unit whose labels fit, with finer minor ticks and a context row."""
     t0, t1 = scale.visible_range(width)
     for i, unit in enumerate(UNITS):
         if unit.shortest_days * scale.px_per_day < MIN_TICK_SPACING:
             continue
-        fitted = _fit_unit(unit, scale, width, measure)
+        fitted = _fit_unit(unit, scale, width, measure, words)
         if fitted is None:
             continue
         ticks, labels = fitted
@@ -112,7 +116,7 @@ def layout_axis(scale: TimeScale, width: float, measure: Measure) -> AxisLayout:
         if context_unit is not None:
             outer = context_unit.ticks(t0, t1)
             context = _positions(outer, scale, width)
-            placed = _place(outer, context_unit.formats, scale, width, measure, False)
+            placed = _place(outer, context_unit.formats, scale, width, measure, False, words)
             context_labels = placed or ()
         return AxisLayout(unit.name, major, minor, labels, context, context_labels)
     return AxisLayout("", (), (), (), (), ())

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPalette
-from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
+from museum_app.ui.language import LANGUAGES
 from museum_app.ui.widgets import arrow_icon, star_icon
-
-
-def tr(text: str) -> str:
-    """Translate a string of the window's commands."""
-    return QCoreApplication.translate("Actions", text)
-
 
 _NAMES = (  # in the order of the shortcuts overview
     "export_bookmarks",
@@ -43,7 +38,7 @@ class Actions:
     A plain class with slots: a dataclass takes a millisecond or two to define, at every start.
     """
 
-    __slots__ = _NAMES
+    __slots__ = (*_NAMES, "languages")
 
     def __init__(
         self,
@@ -87,6 +82,7 @@ class Actions:
         self.full_screen = full_screen
         self.shortcuts = shortcuts
         self.about = about
+        self.languages: list[QAction] = []
 
     def all(self) -> list[QAction]:
         """Return every action."""
@@ -115,32 +111,77 @@ def create_actions(window: QMainWindow) -> Actions:
     pix = QStyle.StandardPixmap
     key = QKeySequence.StandardKey
     actions = Actions(
-        export_bookmarks=_action(window, tr("&Export bookmarks…"), "Ctrl+E", pix.SP_DialogSaveButton),
-        import_bookmarks=_action(window, tr("&Import bookmarks…")),
-        export_image=_action(window, tr("Export view as &image…"), "Ctrl+Shift+E"),
-        quit=_action(window, tr("&Quit"), "Ctrl+Q"),
-        undo=_action(window, tr("&Undo"), key.Undo),
-        find=_action(window, tr("&Find…"), key.Find),
-        bookmark=_action(window, tr("&Bookmark"), "Ctrl+D", checkable=True),
-        edit_note=_action(window, tr("Edit &note"), "F2"),
-        back=_action(window, tr("&Back"), "Alt+Left"),
-        forward=_action(window, tr("&Forward"), "Alt+Right"),
-        previous_event=_action(window, tr("&Previous event"), "Alt+Up"),
-        next_event=_action(window, tr("&Next event"), "Alt+Down"),
-        zoom_in=_action(window, tr("Zoom &in"), key.ZoomIn),
-        zoom_out=_action(window, tr("Zoom &out"), key.ZoomOut),
-        fit_all=_action(window, tr("&Fit all"), "Ctrl+0"),
-        show_bookmarks=_action(window, tr("Show &bookmarks"), "Ctrl+B", checkable=True),
-        full_screen=_action(window, tr("F&ull screen"), "F11", checkable=True),
-        shortcuts=_action(window, tr("&Keyboard shortcuts"), key.HelpContents),
-        about=_action(window, tr("&About museum_app")),
+        export_bookmarks=_action(window, "", "Ctrl+E", pix.SP_DialogSaveButton),
+        import_bookmarks=_action(window, ""),
+        export_image=_action(window, "", "Ctrl+Shift+E"),
+        quit=_action(window, "", "Ctrl+Q"),
+        undo=_action(window, "", key.Undo),
+        find=_action(window, "", key.Find),
+        bookmark=_action(window, "", "Ctrl+D", checkable=True),
+        edit_note=_action(window, "", "F2"),
+        back=_action(window, "", "Alt+Left"),
+        forward=_action(window, "", "Alt+Right"),
+        previous_event=_action(window, "", "Alt+Up"),
+        next_event=_action(window, "", "Alt+Down"),
+        zoom_in=_action(window, "", key.ZoomIn),
+        zoom_out=_action(window, "", key.ZoomOut),
+        fit_all=_action(window, "", "Ctrl+0"),
+        show_bookmarks=_action(window, "", "Ctrl+B", checkable=True),
+        full_screen=_action(window, "", "F11", checkable=True),
+        shortcuts=_action(window, "", key.HelpContents),
+        about=_action(window, ""),
     )
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
     actions.about.setMenuRole(QAction.MenuRole.AboutRole)
+    group = QActionGroup(window)
+    for code, name in LANGUAGES:
+        language = QAction(name, group)
+        language.setCheckable(True)
+        language.setData(code)
+        language.setObjectName(f"language_{code}")
+        actions.languages.append(language)
     paint_icons(actions, window.palette())
     _menus(window, actions)
     _toolbar(window, actions)
+    retranslate(window, actions)
     return actions
+
+
+def retranslate(window: QMainWindow, a: Actions) -> None:
+    """Give the actions, menus and toolbar their text in the current language."""
+    a.export_bookmarks.setText(QCoreApplication.translate("Actions", "&Export bookmarks…"))
+    a.import_bookmarks.setText(QCoreApplication.translate("Actions", "&Import bookmarks…"))
+    a.export_image.setText(QCoreApplication.translate("Actions", "Export view as &image…"))
+    a.quit.setText(QCoreApplication.translate("Actions", "&Quit"))
+    a.undo.setText(QCoreApplication.translate("Actions", "&Undo"))
+    a.find.setText(QCoreApplication.translate("Actions", "&Find…"))
+    a.bookmark.setText(QCoreApplication.translate("Actions", "&Bookmark"))
+    a.edit_note.setText(QCoreApplication.translate("Actions", "Edit &note"))
+    a.back.setText(QCoreApplication.translate("Actions", "&Back"))
+    a.forward.setText(QCoreApplication.translate("Actions", "&Forward"))
+    a.previous_event.setText(QCoreApplication.translate("Actions", "&Previous event"))
+    a.next_event.setText(QCoreApplication.translate("Actions", "&Next event"))
+    a.zoom_in.setText(QCoreApplication.translate("Actions", "Zoom &in"))
+    a.zoom_out.setText(QCoreApplication.translate("Actions", "Zoom &out"))
+    a.fit_all.setText(QCoreApplication.translate("Actions", "&Fit all"))
+    a.show_bookmarks.setText(QCoreApplication.translate("Actions", "Show &bookmarks"))
+    a.full_screen.setText(QCoreApplication.translate("Actions", "F&ull screen"))
+    a.shortcuts.setText(QCoreApplication.translate("Actions", "&Keyboard shortcuts"))
+    a.about.setText(QCoreApplication.translate("Actions", "&About museum_app"))
+    titles = {
+        "fileMenu": QCoreApplication.translate("Actions", "&File"),
+        "editMenu": QCoreApplication.translate("Actions", "&Edit"),
+        "viewMenu": QCoreApplication.translate("Actions", "&View"),
+        "languageMenu": QCoreApplication.translate("Actions", "&Language"),
+        "helpMenu": QCoreApplication.translate("Actions", "&Help"),
+    }
+    for name, title in titles.items():
+        menu = window.findChild(QMenu, name)
+        if menu is not None:
+            menu.setTitle(title)
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    if toolbar is not None:
+        toolbar.setWindowTitle(QCoreApplication.translate("Actions", "Main toolbar"))
 
 
 def paint_icons(actions: Actions, palette: QPalette) -> None:
@@ -158,23 +199,28 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     bar = window.menuBar()
     view = [a.back, a.forward, None, a.previous_event, a.next_event, None, a.zoom_in, a.zoom_out]
     groups: dict[str, list[QAction | None]] = {
-        tr("&File"): [a.export_bookmarks, a.import_bookmarks, None, a.export_image, None, a.quit],
-        tr("&Edit"): [a.undo, None, a.find, a.bookmark, a.edit_note],
-        tr("&View"): [*view, a.fit_all, None, a.show_bookmarks, a.full_screen],
-        tr("&Help"): [a.shortcuts, a.about],
+        "fileMenu": [a.export_bookmarks, a.import_bookmarks, None, a.export_image, None, a.quit],
+        "editMenu": [a.undo, None, a.find, a.bookmark, a.edit_note],
+        "viewMenu": [*view, a.fit_all, None, a.show_bookmarks, a.full_screen, None],
+        "helpMenu": [a.shortcuts, a.about],
     }
-    for title, items in groups.items():
-        menu = bar.addMenu(title)
+    for name, items in groups.items():
+        menu = bar.addMenu("")  # titled by retranslate
+        menu.setObjectName(name)
         for action in items:
             if action is None:
                 menu.addSeparator()
             else:
                 menu.addAction(action)
+        if name == "viewMenu":
+            languages = menu.addMenu("")
+            languages.setObjectName("languageMenu")
+            languages.addActions(a.languages)
 
 
 def _toolbar(window: QMainWindow, a: Actions) -> None:
     """Put the most used actions on a toolbar."""
-    bar = QToolBar(tr("Main toolbar"), window)
+    bar = QToolBar(window)
     bar.setObjectName("mainToolbar")
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for action in (a.back, a.forward, None, a.previous_event, a.next_event, None,
@@ -195,11 +241,26 @@ def shortcut_rows(actions: Actions) -> list[tuple[str, str]]:
         if not a.shortcut().isEmpty()
     ]
     timeline = [
-        (tr("Timeline: previous / next event"), tr("Left / Right")),
-        (tr("Timeline: zoom in / out around the cursor"), tr("+ / −, Ctrl+wheel")),
-        (tr("Timeline: fit everything"), "F"),
-        (tr("Timeline: start / end"), tr("Home / End")),
-        (tr("Timeline: a screen back / forward"), tr("Page Up / Page Down")),
-        (tr("Move between parts of the window"), tr("Tab / Shift+Tab")),
+        (
+            QCoreApplication.translate("Actions", "Timeline: previous / next event"),
+            QCoreApplication.translate("Actions", "Left / Right"),
+        ),
+        (
+            QCoreApplication.translate("Actions", "Timeline: zoom in / out around the cursor"),
+            QCoreApplication.translate("Actions", "+ / −, Ctrl+wheel"),
+        ),
+        (QCoreApplication.translate("Actions", "Timeline: fit everything"), "F"),
+        (
+            QCoreApplication.translate("Actions", "Timeline: start / end"),
+            QCoreApplication.translate("Actions", "Home / End"),
+        ),
+        (
+            QCoreApplication.translate("Actions", "Timeline: a screen back / forward"),
+            QCoreApplication.translate("Actions", "Page Up / Page Down"),
+        ),
+        (
+            QCoreApplication.translate("Actions", "Move between parts of the window"),
+            QCoreApplication.translate("Actions", "Tab / Shift+Tab"),
+        ),
     ]
     return rows + timeline

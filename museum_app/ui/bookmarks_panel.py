@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from museum_app.core.domain import Bookmark
+from museum_app.ui.language import words
 from museum_app.ui.text import plain_label, tooltip_text
 from museum_app.ui.widgets import draw_item_panel
 
@@ -143,38 +144,29 @@ class BookmarksPanel(QWidget):
         row = self._row
         self._sort = QComboBox(self)
         self._sort.setObjectName("bookmarkSort")
-        self._sort.setAccessibleName(self.tr("Sort bookmarks"))
-        for text, key in ((self.tr("By date"), "date"), (self.tr("Recently added"), "added"),
-                          (self.tr("By title"), "title")):  # fmt: skip
-            self._sort.addItem(text, key)
+        for key in ("date", "added", "title"):
+            self._sort.addItem("", key)
         self._sort.currentIndexChanged.connect(self._fill)
-        sort_label = QLabel(self.tr("Sort:"), self)
+        sort_label = self._sort_label = QLabel(self)
         sort_label.setBuddy(self._sort)
         self._list = BookmarkList(self)
         self._list.setObjectName("bookmarkList")
-        self._list.setAccessibleName(self.tr("Bookmarks"))
         self._list.setItemDelegate(BookmarkDelegate(self._list))
         self._list.setAlternatingRowColors(True)
         self._list.activated.connect(self._on_activated)
         self._list.delete_pressed.connect(self._remove_current)
         self._list.currentRowChanged.connect(self._update_buttons)
         self._empty = plain_label(self, "bookmarksEmpty", selectable=False)
-        self._empty.setText(
-            self.tr("No bookmarks yet. Press Ctrl+D or the star in the details to bookmark an event.")
-        )
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self._empty)
         self._stack.addWidget(self._list)
-        self._remove = QPushButton(self.tr("Remove"), self)
-        self._remove.setToolTip(self.tr("Remove the selected bookmark (Delete)"))
+        self._remove = QPushButton(self)
         self._remove.clicked.connect(self._remove_current)
-        self._export = QPushButton(self.tr("Export…"), self)
-        self._export.setToolTip(self.tr("Save the bookmarks and notes as Markdown, CSV or JSON"))
+        self._export = QPushButton(self)
         self._export.clicked.connect(self.export_requested)
-        self._import = QPushButton(self.tr("Import…"), self)
-        self._import.setToolTip(self.tr("Add bookmarks from a file exported before"))
+        self._import = QPushButton(self)
         self._import.clicked.connect(self.import_requested)
         top = QHBoxLayout()
         top.addWidget(sort_label)
@@ -187,13 +179,42 @@ class BookmarksPanel(QWidget):
         layout.addWidget(self._stack, stretch=1)
         layout.addLayout(bottom)
         self._built = True
-        self._fill()
+        self.retranslate()
         self.select(self._shown[row].event_id if 0 <= row < len(self._shown) else None)
         # Made while the panel is being shown: lay them out and show them now, for this paint
         # (a widget added to a shown one would otherwise show itself only after it).
         layout.activate()
         for part in (sort_label, self._sort, self._stack, self._remove, self._export, self._import):
             part.show()
+
+    def retranslate(self) -> None:
+        """Give every text in the current language, the rows' dates included."""
+        self.setAccessibleName(self.tr("Bookmarks"))
+        if not self._built:
+            return  # the rest is made, in the language of the moment, when first shown
+        self._sort.setAccessibleName(self.tr("Sort bookmarks"))
+        for index, text in enumerate(
+            (self.tr("By date"), self.tr("Recently added"), self.tr("By title"))
+        ):
+            self._sort.setItemText(index, text)
+        self._sort_label.setText(self.tr("Sort:"))
+        self._list.setAccessibleName(self.tr("Bookmarks"))
+        self._empty.setText(
+            self.tr("No bookmarks yet. Press Ctrl+D or the star in the details to bookmark an event.")
+        )
+        self._remove.setText(self.tr("Remove"))
+        self._remove.setToolTip(self.tr("Remove the selected bookmark (Delete)"))
+        self._export.setText(self.tr("Export…"))
+        self._export.setToolTip(self.tr("Save the bookmarks and notes as Markdown, CSV or JSON"))
+        self._import.setText(self.tr("Import…"))
+        self._import.setToolTip(self.tr("Add bookmarks from a file exported before"))
+        self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Speak the new language when it changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def set_bookmarks(self, bookmarks: Sequence[Bookmark]) -> None:
         """Show these bookmarks, keeping the selected one selected."""
@@ -240,7 +261,7 @@ class BookmarksPanel(QWidget):
             if mark.event is None:
                 title = self.tr("{title} (no longer in the data)").format(title=title)
             item.setText(title)
-            item.setData(DATE_ROLE, mark.event.date.label() if mark.event else mark.date_label)
+            item.setData(DATE_ROLE, mark.event.date.label(words()) if mark.event else mark.date_label)
             item.setData(NOTE_ROLE, mark.note)
             item.setData(ORPHAN_ROLE, mark.event is None)
             item.setToolTip(tooltip_text(mark.note))

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from museum_app.core.domain import BASE_LANGUAGE, Bookmark, Category, Event
 from museum_app.core.history import History
@@ -17,8 +17,14 @@ from museum_app.core.table import EventTable
 from museum_app.formats.records import BookmarkFileError, export_bookmarks, import_bookmarks
 from museum_app.store.database import StoreError
 from museum_app.store.library import Library
+from museum_app.store.user import NoteSaved
+from museum_app.ui.messages import error_text
 
 T = TypeVar("T")
+
+# How often the window asks whether another program (the command line, a second window)
+# changed the bookmarks: well within the second a person would notice, and nearly free.
+WATCH_INTERVAL_MS = 250
 
 
 class Browser(QObject):
@@ -45,6 +51,10 @@ class Browser(QObject):
         self.language = BASE_LANGUAGE  # of the summaries' titles (Event.text gives the rest)
         self.summaries: EventTable = library.catalog.summaries()
         self._searches = SearchMasks(library.catalog.search_ranks, len(self.summaries))
+        self._watch = QTimer(self, interval=WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self.check_elsewhere)
+        self._seen_version = self._data_version()
+        self._watch.start()
 
     def set_language(self, language: str) -> None:
         """Give the summaries' titles in a language (the main ones where an event has none)."""
@@ -173,12 +183,30 @@ class Browser(QObject):
         """Return the bookmark on an event, if any."""
         return self.library.bookmark_for(event)
 
+    def _data_version(self) -> int | None:
+        """Return the user file's change counter (None when it cannot be read)."""
+        try:
+            return self.library.user.data_version()
+        except StoreError as error:
+            if error.code == "CLOSED":
+                self._watch.stop()  # the window is gone: nothing left to watch for
+            return None
+
+    def check_elsewhere(self) -> bool:
+        """Show the bookmarks again if another program changed them; return whether it did."""
+        version = self._data_version()
+        if version is None or version == self._seen_version:
+            return False
+        self._seen_version = version
+        self.bookmarks_changed.emit()
+        return True
+
     def _write(self, what: str, action: Callable[[], T]) -> tuple[bool, T | None]:
         """Run a write, telling the person plainly when it cannot be saved."""
         try:
             result = action()
         except (StoreError, OSError, BookmarkFileError) as error:
-            self.message.emit(self.tr("Could not {0}: {1}").format(what, error))
+            self.message.emit(self.tr("Could not {0}: {1}").format(what, error_text(error)))
             return (False, None)
         finally:
             # Also after a failure: views that acted early (a toggled star) show the truth again.
@@ -201,9 +229,34 @@ class Browser(QObject):
         """Put back a removed bookmark, note and dates included (undo)."""
         self._write(self.tr("restore the bookmark"), lambda: self.library.user.restore([bookmark]))
 
-    def set_note(self, event_id: str, note: str) -> None:
-        """Save the note on a bookmarked event."""
-        self._write(self.tr("save the note"), lambda: self.library.set_note(event_id, note))
+    def set_note(self, event_id: str, note: str, base: str | None = None) -> None:
+        """Save the note typed over base (the stored note it started from) on an event.
+
+        A note another program changed meanwhile is kept beside the typed one, and a bookmark
+        another program removed comes back with the note; the person is told either way.
+        """
+        if base is None:
+            self._write(self.tr("save the note"), lambda: self.library.set_note(event_id, note))
+            return
+        done, saved = self._write(
+            self.tr("save the note"), lambda: self.library.save_note(event_id, note, base)
+        )
+        if not done or saved is None:
+            return
+        event = self.library.catalog.event(event_id)
+        title = event.title if event else event_id
+        if saved[0] is NoteSaved.MERGED:
+            self.message.emit(
+                self.tr(
+                    "The note on “{0}” was changed elsewhere meanwhile: both texts are kept."
+                ).format(title)
+            )
+        elif saved[0] is NoteSaved.RESTORED:
+            self.message.emit(
+                self.tr(
+                    "The bookmark on “{0}” was removed elsewhere; it is back, to keep your note."
+                ).format(title)
+            )
 
     def export_bookmarks(self, path: Path) -> bool:
         """Write the bookmarks to a file."""
@@ -216,7 +269,8 @@ class Browser(QObject):
     def import_bookmarks(self, path: Path) -> bool:
         """Read bookmarks from a file, merging notes with those already here."""
         done, count = self._write(
-            self.tr("import the bookmarks"), lambda: self.library.user.restore(import_bookmarks(path))
+            self.tr("import the bookmarks"),
+            lambda: self.library.import_bookmarks(import_bookmarks(path)),
         )
         if done:
             self.message.emit(self.tr("Imported {0} new or updated bookmarks").format(count))

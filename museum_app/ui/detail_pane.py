@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from museum_app.core.dates import DateBasis
 from museum_app.core.domain import Bookmark, Category, Event
+from museum_app.ui.language import words
 from museum_app.ui.text import ElidingButton, button_text, plain_label, show_text, tooltip_text
 from museum_app.ui.widgets import FlowLayout, chip_style, star_icon
 
@@ -41,7 +42,6 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
-        self.setAccessibleName(self.tr("Event details"))
         self._event: Event | None = None
         self._categories: Mapping[str, Category] = {}
         self._related: Sequence[Event] = ()
@@ -49,6 +49,7 @@ class DetailPane(QWidget):
         self._built_for: tuple[object, ...] | None = None  # what the buttons were made for
         self._note_dirty = False  # typed by the person and not yet emitted
         self._loading_note = False
+        self._note_base = ""  # the stored note the editor's text started from
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self.flush_note)
         self._stack = QStackedWidget(self)
@@ -56,28 +57,45 @@ class DetailPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
         self._empty = plain_label(self, "emptyState", selectable=False)
-        self._empty.setText(self.tr("Select an event on the timeline or in the list"))
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._stack.addWidget(self._empty)
         self._stack.addWidget(self._build_page())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Give every text in the current language, the event's date and source included."""
+        self.setAccessibleName(self.tr("Event details"))
+        self._empty.setText(self.tr("Select an event on the timeline or in the list"))
+        self._prev.setText(self.tr("Previous"))
+        self._prev.setAccessibleName(self.tr("Previous event"))
+        self._next.setText(self.tr("Next"))
+        self._next.setAccessibleName(self.tr("Next event"))
+        self._star.setAccessibleName(self.tr("Bookmark"))
+        self._star.setToolTip(self.tr("Bookmark this event to keep it and a note on it (Ctrl+D)"))
+        self._show_star_state(self._star.isChecked())
+        self._note_heading.setText(self.tr("Note"))
+        self._note.setAccessibleName(self.tr("Note"))
+        self._entities_heading.setText(self.tr("Named in this event (click to search)"))
+        self._related_heading.setText(self.tr("Related events"))
+        self._built_for = None
+        self._render()
 
     def _build_page(self) -> QWidget:
         """Build the event page: navigation, the scrolling text, and the note."""
         page = QWidget(self)
         column = QVBoxLayout(page)
         bar = QHBoxLayout()
-        self._prev = self._nav_button("prevButton", self.tr("Previous"), self.tr("Previous event"))
+        self._prev = self._nav_button("prevButton")
         self._prev.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self._prev.clicked.connect(self.previous_requested)
-        self._next = self._nav_button("nextButton", self.tr("Next"), self.tr("Next event"))
+        self._next = self._nav_button("nextButton")
         self._next.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self._next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after the text
         self._next.clicked.connect(self.next_requested)
-        self._star = self._nav_button("bookmarkButton", self.tr("Bookmark"), self.tr("Bookmark"))
+        self._star = self._nav_button("bookmarkButton")
         self._star.setCheckable(True)
         self._star.setIcon(star_icon(self.palette().color(QPalette.ColorRole.ButtonText)))
-        self._star.setToolTip(self.tr("Bookmark this event to keep it and a note on it (Ctrl+D)"))
         self._star.toggled.connect(self._show_star_state)
         self._star.clicked.connect(self._on_star_clicked)
         bar.addWidget(self._prev)
@@ -91,12 +109,10 @@ class DetailPane(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._build_body(scroll))
         column.addWidget(scroll, stretch=1)
-        heading = plain_label(page, "noteHeading", bold=True, selectable=False)
-        heading.setText(self.tr("Note"))
+        heading = self._note_heading = plain_label(page, "noteHeading", bold=True, selectable=False)
         column.addWidget(heading)
         self._note = QPlainTextEdit(page)
         self._note.setObjectName("noteEditor")
-        self._note.setAccessibleName(self.tr("Note"))
         self._note.setTabChangesFocus(True)
         self._note.setMaximumHeight(self._note.fontMetrics().lineSpacing() * 5 + 12)
         self._note.textChanged.connect(self._on_note_typed)
@@ -105,11 +121,10 @@ class DetailPane(QWidget):
         self._show_star_state(False)
         return page
 
-    def _nav_button(self, name: str, text: str, accessible: str) -> QPushButton:
-        """Make a toolbar button with the names tests and screen readers use."""
-        button = QPushButton(text, self)
+    def _nav_button(self, name: str) -> QPushButton:
+        """Make a toolbar button with the name tests use (its texts come from retranslate)."""
+        button = QPushButton(self)
         button.setObjectName(name)
-        button.setAccessibleName(accessible)
         return button
 
     def _build_body(self, parent: QWidget) -> QWidget:
@@ -126,9 +141,7 @@ class DetailPane(QWidget):
         self._basis = plain_label(body, "dateBasis", italic=True)
         self._description = plain_label(body, "eventDescription")
         self._entities_heading = plain_label(body, "entitiesHeading", bold=True, selectable=False)
-        self._entities_heading.setText(self.tr("Named in this event (click to search)"))
         self._related_heading = plain_label(body, "relatedHeading", bold=True, selectable=False)
-        self._related_heading.setText(self.tr("Related events"))
         self._source = plain_label(body, "eventSource")
         self._source.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._chips, self._entities, self._related_box = FlowLayout(), FlowLayout(), QVBoxLayout()
@@ -187,7 +200,7 @@ class DetailPane(QWidget):
         self._note.setEnabled(on)
         if self._note_dirty:
             return  # the person is typing: their text wins over the stored one
-        self._set_note_text(bookmark.note if bookmark is not None and on else "")
+        self._load_note(bookmark.note if bookmark is not None and on else "")
 
     def focus_note(self) -> None:
         """Put the keyboard in the note editor, when there is a bookmark to keep a note on."""
@@ -201,6 +214,18 @@ class DetailPane(QWidget):
             self._note_dirty = False
             self.note_edited.emit(self._event.id, self._note.toPlainText())
         self._note_dirty = False
+
+    # The note's base: what was stored when the person began typing, so that a save can tell
+    # whether another program changed the note meanwhile.
+
+    def note_base(self) -> str:
+        """Return the stored note that the text in the editor started from."""
+        return self._note_base
+
+    def _load_note(self, text: str) -> None:
+        """Show a stored note and remember it as the base of what the person types next."""
+        self._note_base = text
+        self._set_note_text(text)
 
     def _set_note_text(self, text: str) -> None:
         """Put a stored note in the editor; this is not an edit, so nothing is emitted."""
@@ -251,9 +276,9 @@ class DetailPane(QWidget):
             _clear(layout)
         if event is None:
             return
-        self._date.setText(event.date.label())
+        self._date.setText(event.date.label(words()))
         self._badge.setText(self._badge_text(event.date.basis))
-        self._basis.setText(event.date.basis_text())
+        self._basis.setText(event.date.basis_text(words()))
         for category_id in event.categories:
             category = self._categories.get(category_id)
             chip = QPushButton(button_text(category.name if category else category_id), self)
@@ -270,7 +295,8 @@ class DetailPane(QWidget):
             self._entities.addWidget(button)
         self._entities_heading.setVisible(bool(event.entities))
         for other in self._related:
-            text = self.tr("{title} — {date}").format(title=other.title, date=other.date.label())
+            date = other.date.label(words())
+            text = self.tr("{title} — {date}").format(title=other.title, date=date)
             link = ElidingButton(text, self)
             link.setObjectName("relatedEvent")
             link.setFlat(True)
@@ -279,7 +305,12 @@ class DetailPane(QWidget):
             link.clicked.connect(lambda _=False, i=other.id: self.event_activated.emit(i))
             self._related_box.addWidget(link)
         self._related_heading.setVisible(bool(self._related))
-        self._source.setText(self.tr("Source: {source}").format(source=event.source.label()))
+        source = event.source
+        where = self.tr("{publisher}, {page}; {section}, paragraph {paragraph}").format(
+            publisher=source.publisher, page=source.page, section=source.section,
+            paragraph=source.paragraph,
+        )  # fmt: skip
+        self._source.setText(self.tr("Source: {source}").format(source=where))
 
     def _badge_text(self, basis: DateBasis) -> str:
         """Name in a few words where the date comes from."""
@@ -292,6 +323,8 @@ class DetailPane(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         """Redraw the colours that come from the palette when it changes (e.g. to dark)."""
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_star"):
+            self.retranslate()
         # hasattr: a palette change can arrive from the parent while __init__ is still running.
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_star"):
             self._star.setIcon(star_icon(self.palette().color(QPalette.ColorRole.ButtonText)))

@@ -21,11 +21,6 @@ from PySide6.QtWidgets import (
 from museum_app import __version__
 
 
-def tr(text: str) -> str:
-    """Translate a string of the dialogs."""
-    return QCoreApplication.translate("Dialogs", text)
-
-
 def ask_save_path(parent: QWidget, title: str, filters: str, suggested: str) -> Path | None:
     """Ask where to write a file; None if the person cancelled."""
     name, chosen = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), filters)
@@ -46,15 +41,17 @@ def ask_open_path(parent: QWidget, title: str, filters: str) -> Path | None:
 
 def export_view_image(parent: QWidget, widget: QWidget) -> str | None:
     """Ask for a file, save what widget shows to it; return what to tell (None if cancelled)."""
-    filters = tr("PNG image (*.png);;SVG drawing (*.svg)")
-    path = ask_save_path(parent, tr("Export view as image"), filters, "timeline.png")
+    filters = QCoreApplication.translate("Dialogs", "PNG image (*.png);;SVG drawing (*.svg)")
+    path = ask_save_path(
+        parent, QCoreApplication.translate("Dialogs", "Export view as image"), filters, "timeline.png"
+    )
     if path is None:
         return None
     try:
         save_view_image(widget, path)
     except OSError as error:
         return str(error)
-    return tr("Saved the view to {0}").format(path)
+    return QCoreApplication.translate("Dialogs", "Saved the view to {0}").format(path)
 
 
 def save_view_image(widget: QWidget, path: Path) -> None:
@@ -66,7 +63,7 @@ def save_view_image(widget: QWidget, path: Path) -> None:
         generator.setFileName(str(path))
         generator.setSize(widget.size())
         generator.setViewBox(QRectF(0, 0, widget.width(), widget.height()))
-        generator.setTitle("museum_app timeline")
+        generator.setTitle(QCoreApplication.translate("Dialogs", "museum_app timeline"))
         painter = QPainter(generator)
         try:
             widget.render(painter, QPoint(0, 0))
@@ -81,14 +78,15 @@ def show_about(parent: QWidget) -> None:
     """Show the app's name, version and the credit for its data."""
     QMessageBox.about(
         parent,
-        tr("About museum_app"),
-        tr(
+        QCoreApplication.translate("Dialogs", "About museum_app"),
+        QCoreApplication.translate(
+            "Dialogs",
             "<h3>museum_app {0}</h3>"
             "<p>Explore the China Internet Museum's history milestones on a timeline.</p>"
             "<p>Event facts, names, dates and figures come from the China Internet Museum's "
             "page “History &gt;&gt; 2014 &gt;&gt; Milestones”. Titles and descriptions are "
             "written by the museum_app project. Undated paragraphs are shown between the dates "
-            "that the page's order allows, never at a made-up day.</p>"
+            "that the page's order allows, never at a made-up day.</p>",
         ).format(__version__),
     )
 
@@ -96,11 +94,16 @@ def show_about(parent: QWidget) -> None:
 def show_shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> None:
     """Show every keyboard shortcut in a table."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle(tr("Keyboard shortcuts"))
+    dialog.setWindowTitle(QCoreApplication.translate("Dialogs", "Keyboard shortcuts"))
     table = QTableWidget(len(rows), 2, dialog)
     table.setObjectName("shortcutsTable")
-    table.setAccessibleName(tr("Keyboard shortcuts"))
-    table.setHorizontalHeaderLabels([tr("Command"), tr("Keys")])
+    table.setAccessibleName(QCoreApplication.translate("Dialogs", "Keyboard shortcuts"))
+    table.setHorizontalHeaderLabels(
+        [
+            QCoreApplication.translate("Dialogs", "Command"),
+            QCoreApplication.translate("Dialogs", "Keys"),
+        ]
+    )
     table.verticalHeader().hide()
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     for row, (what, keys) in enumerate(rows):

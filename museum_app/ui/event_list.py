@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
@@ -122,6 +122,12 @@ class EmptyState(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addStretch()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Speak the new language when it changes (the list writes the label)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.button.setText(self.tr("Clear filters"))
 
 
 class EventList(QTableView):
@@ -257,6 +263,14 @@ class EventList(QTableView):
         if self._by_person and current.isValid():
             self._wanted = self._model.id_at(current.row())
             self.event_activated.emit(self._wanted)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Speak the new language when it changes: names, headers, dates and the empty notice."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(self.tr("Events"))
+            self._model.retranslate()
+            self._update_empty_state()
 
     def _update_empty_state(self) -> None:
         """Show the notice when no row is listed, saying why."""

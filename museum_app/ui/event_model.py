@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from museum_app.core.domain import EventSummary
 from museum_app.core.table import EventTable
+from museum_app.ui.language import words
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the event id of a row, whatever the column
 _DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
@@ -49,6 +50,14 @@ class EventTableModel(QAbstractTableModel):
         self._bookmarked: frozenset[str] = frozenset()
         self._sort = (DATE_COLUMN, Qt.SortOrder.AscendingOrder)
         self._short_labels: dict[int, str] = {}  # by rank: working them out is dearer than keeping
+
+    def retranslate(self) -> None:
+        """Write the headers and the dates again in the current language."""
+        self._short_labels = {}
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self._rows:
+            first, last = self.index(0, DATE_COLUMN), self.index(len(self._rows) - 1, DATE_COLUMN)
+            self.dataChanged.emit(first, last)
 
     def set_summaries(self, summaries: Sequence[EventSummary], names: Mapping[str, str]) -> None:
         """Replace every row, keeping the current sort and filter.
@@ -191,7 +200,7 @@ class EventTableModel(QAbstractTableModel):
                 return table.date_labels[rank]
             label = self._short_labels.get(rank)
             if label is None:
-                label = self._short_labels[rank] = table[rank].short_label()
+                label = self._short_labels[rank] = table[rank].short_label(words())
             return label
         if column == TITLE_COLUMN:
             return table.titles[rank]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -34,40 +34,33 @@ class FilterPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("filterPanel")
-        self.setAccessibleName(self.tr("Filters"))
         self._categories: tuple[Category, ...] = ()
         self._counts: dict[str, int] | None = None
         self._emitted_search = ""
         self._updating = False  # set while the code changes check marks, so none is emitted
         self._search = QLineEdit(self)
         self._search.setObjectName("searchBox")
-        self._search.setAccessibleName(self.tr("Search"))
-        self._search.setPlaceholderText(self.tr("Search events (Ctrl+F)"))
         self._search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._emit_search)
         self._search.textEdited.connect(self._on_search_edited)
         self._search.returnPressed.connect(self._emit_search)
-        heading = QLabel(self.tr("Categories"), self)
+        heading = self._heading = QLabel(self)
         self._list = QListWidget(self)
         self._list.setObjectName("categoryFilter")
-        self._list.setAccessibleName(self.tr("Categories"))
         self._list.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self._list.itemChanged.connect(self._on_item_changed)
         self._list.currentItemChanged.connect(self._update_buttons)
         heading.setBuddy(self._list)
-        self._all = QPushButton(self.tr("All"), self)
-        self._all.setToolTip(self.tr("Show every category"))
+        self._all = QPushButton(self)
         self._all.clicked.connect(lambda: self._check(self._all_ids()))
-        self._none = QPushButton(self.tr("None"), self)
-        self._none.setToolTip(self.tr("Uncheck every category"))
+        self._none = QPushButton(self)
         self._none.clicked.connect(lambda: self._check(set()))
-        self._only = QPushButton(self.tr("Only this"), self)
-        self._only.setToolTip(self.tr("Show only the selected category"))
+        self._only = QPushButton(self)
         self._only.clicked.connect(self._only_current)
         self._list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for button in (self._only, self._all, self._none):
-            action = QAction(button.text(), self._list)
+            action = QAction(self._list)
             action.triggered.connect(button.click)
             self._list.addAction(action)
         buttons = QHBoxLayout()
@@ -79,8 +72,35 @@ class FilterPanel(QWidget):
         layout.addWidget(self._list, stretch=1)
         layout.addLayout(buttons)
         self._update_buttons()
+        self.retranslate()
 
     # Search
+
+    def retranslate(self) -> None:
+        """Give every text in the current language."""
+        self.setAccessibleName(self.tr("Filters"))
+        self._search.setAccessibleName(self.tr("Search"))
+        self._search.setPlaceholderText(self.tr("Search events (Ctrl+F)"))
+        self._heading.setText(self.tr("Categories"))
+        self._list.setAccessibleName(self.tr("Categories"))
+        self._all.setText(self.tr("All"))
+        self._all.setToolTip(self.tr("Show every category"))
+        self._none.setText(self.tr("None"))
+        self._none.setToolTip(self.tr("Uncheck every category"))
+        self._only.setText(self.tr("Only this"))
+        self._only.setToolTip(self.tr("Show only the selected category"))
+        for action, button in zip(
+            self._list.actions(), (self._only, self._all, self._none), strict=True
+        ):
+            action.setText(button.text())
+        for item in self._items():
+            self._label(item)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Speak the new language when it changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_only"):
+            self.retranslate()
 
     def search_text(self) -> str:
         """Return the text in the search box."""

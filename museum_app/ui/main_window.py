@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QPalette, QShowEvent
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
 from museum_app.core.domain import Bookmark, Event
 from museum_app.core.query import EventFilter
 from museum_app.ui.actions import create_actions, paint_icons
+from museum_app.ui.actions import retranslate as retranslate_actions
 from museum_app.ui.adapters import timeline_items
 from museum_app.ui.bookmarks_panel import BookmarksPanel
 from museum_app.ui.browser import Browser
 from museum_app.ui.detail_pane import DetailPane
 from museum_app.ui.event_list import EventList
 from museum_app.ui.filter_panel import FilterPanel
+from museum_app.ui.language import TRANSLATION
+from museum_app.ui.messages import translated
 from museum_app.ui.settings import ViewState, WindowSettings
 from museum_app.ui.timeline.view import TimelineView
 
@@ -40,7 +43,6 @@ class MainWindow(QMainWindow):
         self._saved_range: tuple[float, float] | None = None
         self._range_pending = True
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("China Internet Museum: milestones"))
         self.timeline = TimelineView(self)
         self.filters = FilterPanel(self)
         self.event_list = EventList(self)
@@ -68,7 +70,6 @@ class MainWindow(QMainWindow):
         main.setSizes([380, 520])
         self.notice = QLabel(self)
         self.notice.setObjectName("noticeBanner")
-        self.notice.setAccessibleName(self.tr("Notice"))
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
         self.notice.setMargin(8)
@@ -83,13 +84,13 @@ class MainWindow(QMainWindow):
         column.addWidget(self.notice)
         column.addWidget(main, stretch=1)
         self.setCentralWidget(central)
-        dock = QDockWidget(self.tr("Bookmarks"), self)
+        dock = QDockWidget(self)
         dock.setObjectName("bookmarksDock")
         dock.setWidget(self.bookmarks)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()
         self.bookmarks_dock = dock
-        self.undo_button = QPushButton(self.tr("Undo"), self)
+        self.undo_button = QPushButton(self)
         self.undo_button.setObjectName("undoButton")
         self.undo_button.hide()
         self.statusBar().addPermanentWidget(self.undo_button)
@@ -97,6 +98,14 @@ class MainWindow(QMainWindow):
         self.count_label.setObjectName("eventCount")
         self.statusBar().addPermanentWidget(self.count_label)
         self.setTabOrder(self.timeline, self.filters)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Give the window's own texts in the current language (the parts do theirs)."""
+        self.setWindowTitle(self.tr("China Internet Museum: milestones"))
+        self.notice.setAccessibleName(self.tr("Notice"))
+        self.bookmarks_dock.setWindowTitle(self.tr("Bookmarks"))
+        self.undo_button.setText(self.tr("Undo"))
 
     def _wire_views(self) -> None:
         """Carry what the person does in a view to the browsing state."""
@@ -108,7 +117,9 @@ class MainWindow(QMainWindow):
         self.details.category_clicked.connect(self._only_category)
         self.details.entity_clicked.connect(self._search_for)
         self.details.bookmark_toggled.connect(self._set_bookmarked)
-        self.details.note_edited.connect(b.set_note)
+        self.details.note_edited.connect(
+            lambda event_id, text: b.set_note(event_id, text, self.details.note_base())
+        )
         self.filters.search_changed.connect(b.set_search)
         self.filters.categories_changed.connect(b.set_categories)
         self.event_list.clear_filters_requested.connect(self._clear_filters)
@@ -151,6 +162,9 @@ class MainWindow(QMainWindow):
         a.full_screen.toggled.connect(lambda on: self.showFullScreen() if on else self.showNormal())
         a.shortcuts.triggered.connect(self._show_shortcuts)
         a.about.triggered.connect(self._show_about)
+        for language in a.languages:
+            language.setChecked(language.data() == TRANSLATION.language)
+            language.triggered.connect(self._language_chosen)
         a.undo.setEnabled(False)
         a.back.setEnabled(False)
         a.forward.setEnabled(False)
@@ -169,7 +183,7 @@ class MainWindow(QMainWindow):
 
     def show_notices(self, notices: list[str]) -> None:
         """Tell the person, above everything, what they must know about their data."""
-        self.notice.setText("\n".join(notices))
+        self.notice.setText("\n".join(translated(notice) for notice in notices))
         self.notice.setVisible(bool(notices))
 
     # Reactions to the browsing state
@@ -200,10 +214,11 @@ class MainWindow(QMainWindow):
         self.timeline.set_visible_mask(mask)
         self.event_list.set_visible_mask(mask)
         total = len(self.browser.summaries)
+        number = QLocale().toString  # digits grouped as the language groups them
         if mask is None:
-            text = self.tr("{0} events").format(total)
+            text = self.tr("{0} events").format(number(total))
         else:
-            text = self.tr("Showing {0} of {1} events").format(mask.count(1), total)
+            text = self.tr("Showing {0} of {1} events").format(number(mask.count(1)), number(total))
         query = self.browser.filter
         if query.search.strip() and not query.search_words():
             # One letter would match nearly every event as a prefix: say why nothing changed.
@@ -219,6 +234,11 @@ class MainWindow(QMainWindow):
 
     def _show_bookmarks(self) -> None:
         """Show the bookmarks wherever they appear."""
+        event = self.browser.current
+        if event is not None and self.browser.bookmark_for(event) is None:
+            # Removed elsewhere while a note was being typed: the note is saved (bringing the
+            # bookmark back) before the editor is cleared; that save shows everything anew.
+            self.details.flush_note()
         ids = self.browser.bookmarked_ids()
         self.timeline.set_bookmarked(ids)
         self.event_list.set_bookmarked(ids)
@@ -380,11 +400,35 @@ class MainWindow(QMainWindow):
         self.settings.set_view_state(view)
         self.settings.sync()
 
+    def _language_chosen(self) -> None:
+        """Switch to the language of the View > Language entry just chosen."""
+        chosen = self.sender()
+        if isinstance(chosen, QAction):
+            self.set_language(str(chosen.data()))
+
+    def set_language(self, language: str) -> None:
+        """Speak another language at once (View > Language), and remember it."""
+        self.settings.set_language(language)
+        TRANSLATION.use(language)  # every widget gets a LanguageChange event
+        for action in self.commands.languages:
+            action.setChecked(action.data() == TRANSLATION.language)
+        # The events' own text, where the library holds it in several languages.
+        use_language = getattr(self.browser, "set_language", None)
+        if callable(use_language):
+            use_language(TRANSLATION.language)
+
     def changeEvent(self, event: QEvent) -> None:
-        """Redraw the toolbar's icons when the palette turns light or dark."""
+        """Redraw the icons for a light or dark palette; retell every text in a new language."""
         commands = getattr(self, "commands", None)  # palette changes can come during __init__
         if event.type() == QEvent.Type.PaletteChange and commands is not None:
             paint_icons(commands, self.palette())
+        if event.type() == QEvent.Type.LanguageChange and commands is not None:
+            self.retranslate()
+            retranslate_actions(self, commands)
+            self._show_details()
+            self._show_visible(self.browser.visible())
+            self._show_bookmarks()
+            self.show_notices(self.browser.library.notices())
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

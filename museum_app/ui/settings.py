@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,7 +50,7 @@ class WindowSettings:
         state.search = str(s.value("view/search", "") or "")
         try:
             start, end = float(s.value("view/range_start")), float(s.value("view/range_end"))
-            if end > start:
+            if math.isfinite(start) and math.isfinite(end) and end > start:
                 state.visible_range = (start, end)
         except (TypeError, ValueError):
             pass
@@ -66,6 +67,15 @@ class WindowSettings:
             s.setValue("view/range_start", state.visible_range[0])
             s.setValue("view/range_end", state.visible_range[1])
         s.setValue("view/event", state.event_id or "")
+
+    def language(self) -> str | None:
+        """Return the language the person chose in View > Language, if they ever did."""
+        value = self._settings.value("ui/language")
+        return str(value) if value else None
+
+    def set_language(self, language: str) -> None:
+        """Remember the language chosen in View > Language."""
+        self._settings.setValue("ui/language", language)
 
     def sync(self) -> None:
         """Write the file now."""

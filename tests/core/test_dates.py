@@ -54,7 +54,9 @@ def test_bounded_year_sorts_after_the_day_it_follows(lower: dt.date, days: int) 
     assert dated.sort_key() <= bounded.sort_key()
 
 
-@pytest.mark.parametrize("text", ["2014-13", "2014-02-30", "14", "2014-1-5", "2014/01/05", "", "0000"])
+@pytest.mark.parametrize(
+    "text", ["2014-13", "2014-02-30", "14", "2014-1-5", "2014/01/05", "", "-10000", "+2014"]
+)
 def test_impossible_or_malformed_dates_are_refused(text: str) -> None:
     with pytest.raises(DateError):
         PartialDate.parse(text)

@@ -115,7 +115,7 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
     # impossible dates
     ("30 February", {"date": date("2015-02-30")}, "date.start", "has no day 30"),
     ("month 13", {"date": date("2015-13-01")}, "date.start", "out of range"),
-    ("year 0", {"date": date("0000")}, "date.start", "out of range"),
+    ("year 10001 BCE", {"date": date("-10000")}, "date.start", "is not YYYY"),
     ("day without padding", {"date": date("2015-3-1")}, "date.start", "is not YYYY"),
     ("other digits", {"date": date("٢٠١٥")}, "date.start", "is not YYYY"),
     ("wide digits", {"date": date("２０１５")}, "date.start", "is not YYYY"),
@@ -299,3 +299,48 @@ def test_accepted_addresses_and_unusual_but_harmless_text(tmp_path: Path) -> Non
     assert stored is not None and stored.title == harmless["title"]
     assert list(stored.links) == harmless["links"]
     library.close()
+
+
+def test_packs_that_only_looked_valid_are_refused(library: Library, tmp_path: Path) -> None:
+    cases: list[tuple[dict[str, Any], str, str]] = [
+        (hostile({"title": "Zero" + "\u200b" * 9 + "width"}), "title", "zero-width"),
+        (hostile({"title": "Tag\U000e0041\U000e0042 hidden"}), "title", "tag character"),
+        (hostile({"title": "Z" + "\u0301\u0302\u0303\u0304\u0305" + "algo"}), "title",
+         "combining marks"),
+        (hostile({"links": ["https://good.org@evil.org/"]}), "links[0]", "user"),
+        ({**pack(), "categories": [{"id": "mobile", "name": "Mine", "description": "d",
+                                    "colour": "#123456"}]}, "categories[0].id", "already has"),
+    ]  # fmt: skip
+    for document, field, problem in cases:
+        error = refused(library, write(tmp_path / "looked-valid.json", document))
+        assert problem in error.problem and error.field == field, (field, error)
+    text = json.dumps(pack()).replace('"format_version": 1', '"format_version": true')
+    assert refused(library, write_text(tmp_path / "true.json", text)).field == "format_version"
+    twice = json.dumps(pack()).replace('"title": "A test pack"', '"title": "A", "title": "B"')
+    assert "twice" in refused(library, write_text(tmp_path / "twice.json", twice)).problem
+
+
+def write_text(path: Path, text: str) -> Path:
+    """Write text as a file and return its path."""
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_flood_of_tiny_values_is_refused_before_it_is_parsed(
+    library: Library, tmp_path: Path
+) -> None:
+    import tracemalloc
+
+    head = json.dumps(pack(events=[]))[:-2]  # up to the events' "["
+    path = tmp_path / "flood.json"
+    with path.open("w", encoding="utf-8") as file:
+        file.write(head)
+        file.write("{}," * 10_000_000 + "{}]}")  # 30 MB; parsed, some 1 GB
+    size = path.stat().st_size
+    tracemalloc.start()
+    error = refused(library, path)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert "too many tiny values" in error.problem
+    assert peak < 3 * size, peak
+    report("hostile-tiny-values", file_bytes=size, peak_bytes=peak, refused=True)

@@ -7,6 +7,7 @@ import math
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QPen
 
+from museum_app.core.date_words import ENGLISH, DateWords
 from museum_app.timeline.items import TimelineItem
 from museum_app.timeline.scale import TimeScale
 from museum_app.timeline.ticks import AxisLayout, layout_axis
@@ -25,8 +26,9 @@ class Axis:
     at every step of a pan or a zoom.
     """
 
-    def __init__(self, font: QFont, dpr: float = 1.0) -> None:
+    def __init__(self, font: QFont, dpr: float = 1.0, words: DateWords = ENGLISH) -> None:
         self.dpr = dpr
+        self.words = words
         self.fm = QFontMetricsF(font)
         self._labels = TextPictures(font, dpr, limit=400)
         self._widths: dict[str, float] = {}
@@ -36,7 +38,7 @@ class Axis:
         """Return the axis for a view."""
         key = (scale.origin, scale.px_per_day, width)
         if self._layout is None or self._layout[0] != key:
-            self._layout = (key, layout_axis(scale, width, self._width))
+            self._layout = (key, layout_axis(scale, width, self._width, self.words))
         return self._layout[1]
 
     def _width(self, text: str) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QToolButton, QWidget
 
@@ -25,10 +25,7 @@ class TimelineOverview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelineOverview")
-        self.setAccessibleName(self.tr("Timeline overview"))
-        self.setAccessibleDescription(
-            self.tr("How events spread over the whole timeline; drag the window to move the view.")
-        )
+        self.retranslate()
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the timeline itself takes the keys
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # spares painting what is under
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -41,6 +38,19 @@ class TimelineOverview(QWidget):
         self._grab: float | None = None  # where in the window the mouse holds it, in days
         self._picture_cache: QPixmap | None = None
         self._picture_key: tuple[object, ...] = ()
+
+    def retranslate(self) -> None:
+        """Give the names in the current language."""
+        self.setAccessibleName(self.tr("Timeline overview"))
+        self.setAccessibleDescription(
+            self.tr("How events spread over the whole timeline; drag the window to move the view.")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Speak the new language when it changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def set_data(self, counter: Counter | None, extent: tuple[float, float] | None) -> None:
         """Count events with counter over extent (the first start and the last end)."""

@@ -26,6 +26,7 @@ from museum_app.timeline.scale import TimeScale
 from museum_app.timeline.scene import Scene
 from museum_app.timeline.shapes import Shape, ShapeKind
 from museum_app.timeline.shown import ShownItems
+from museum_app.ui.language import words
 from museum_app.ui.timeline.chrome import Axis, paint_overlay, tooltip_text
 from museum_app.ui.timeline.colours import Colours
 from museum_app.ui.timeline.input import TimelineInput
@@ -38,11 +39,6 @@ OVERVIEW_HEIGHT = 30
 TOP_MARGIN = 6
 ZOOM_STEP = 1.5  # for + and - and the buttons
 IDLE_SLICE_MS = 3.0  # work done ahead of time in slices this short, so input never waits long
-DESCRIPTION = (
-    "A timeline of events. Left and Right arrows select the previous or next event, Enter "
-    "opens it; plus and minus zoom, F fits everything, Home and End go to the start and end, "
-    "Page Up and Page Down move a screen. Drag or scroll to move, Ctrl and scroll to zoom."
-)
 
 
 class TimelineView(QWidget):
@@ -54,8 +50,6 @@ class TimelineView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline")
-        self.setAccessibleName(self.tr("Timeline"))
-        self.setAccessibleDescription(self.tr(DESCRIPTION))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -79,13 +73,33 @@ class TimelineView(QWidget):
         self.overview = TimelineOverview(self)
         self.overview.range_requested.connect(self.set_visible_range)
         self._buttons = [
-            tool_button(self, name, text, tip, slot)
-            for name, text, tip, slot in (
-                ("timelineZoomOut", "\u2212", self.tr("Zoom out (-)"), self.zoom_out),
-                ("timelineZoomIn", "+", self.tr("Zoom in (+)"), self.zoom_in),
-                ("timelineFit", self.tr("Fit"), self.tr("Fit everything in view (F)"), self.fit_all),
+            tool_button(self, name, text, "", slot)
+            for name, text, slot in (
+                ("timelineZoomOut", "\u2212", self.zoom_out),
+                ("timelineZoomIn", "+", self.zoom_in),
+                ("timelineFit", "", self.fit_all),
             )
         ]
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Give the names, descriptions and buttons in the current language."""
+        self.setAccessibleName(self.tr("Timeline"))
+        self.setAccessibleDescription(
+            self.tr(
+                "A timeline of events. Left and Right arrows select the previous or next event, "
+                "Enter opens it; plus and minus zoom, F fits everything, Home and End go to the "
+                "start and end, Page Up and Page Down move a screen. Drag or scroll to move, Ctrl "
+                "and scroll to zoom."
+            )
+        )
+        tips = (self.tr("Zoom out (-)"), self.tr("Zoom in (+)"), self.tr("Fit everything in view (F)"))
+        for button, tip in zip(self._buttons, tips, strict=True):
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+        self._buttons[2].setText(self.tr("Fit"))
+        self._axis = None  # month names are measured again
+        self.update()
 
     # The data
 
@@ -311,7 +325,7 @@ class TimelineView(QWidget):
     def _axis_strip(self) -> Axis:
         """Return the axis, made anew when the font or the screen changes."""
         if self._axis is None or self._axis.dpr != self.devicePixelRatioF():
-            self._axis = Axis(self.font(), self.devicePixelRatioF())
+            self._axis = Axis(self.font(), self.devicePixelRatioF(), words())
         return self._axis
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -331,6 +345,8 @@ class TimelineView(QWidget):
         """Measure text anew when the font changes."""
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._stage, self._axis = Stage(self.font()), None
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_buttons"):
+            self.retranslate()
         super().changeEvent(event)
 
     # What input does (TimelineInput turns keys, clicks and wheels into these)
