@@ -6,9 +6,8 @@ from collections.abc import Collection, Mapping, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QFocusEvent,
     QFont,
-    QKeyEvent,
-    QMouseEvent,
     QPainter,
     QPalette,
     QResizeEvent,
@@ -141,7 +140,7 @@ class EventList(QTableView):
         self.setModel(self._model)
         self._delegate = HighlightDelegate(self)
         self.setItemDelegateForColumn(TITLE_COLUMN, self._delegate)
-        self._by_person = False  # set while a mouse or key event from the person is handled
+        self._by_code = False  # set while the code selects, so that nothing is emitted
         self._wanted: str | None = None  # the current event, even while the filter hides it
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -165,7 +164,10 @@ class EventList(QTableView):
         header.resizeSection(CATEGORIES_COLUMN, self.fontMetrics().horizontalAdvance("M") * 9)
         header.setSortIndicator(DATE_COLUMN, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
-        self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        # Whatever the code did not select, the person did: by mouse, keys, or a screen reader's
+        # select action (which changes the selection only, not the current row).
+        self.selectionModel().currentRowChanged.connect(self._follow_selection)
+        self.selectionModel().selectionChanged.connect(self._follow_selection)
         self._empty = EmptyState(self)
         self._empty.button.clicked.connect(self.clear_filters_requested)
         for signal in (self._model.modelReset, self._model.layoutChanged, self._model.rowsInserted,
@@ -207,7 +209,7 @@ class EventList(QTableView):
         self._wanted = event_id
         row = self._model.row_of(event_id) if event_id is not None else None
         index = self._model.index(row, TITLE_COLUMN) if row is not None else None
-        by_person, self._by_person = self._by_person, False
+        by_code, self._by_code = self._by_code, True
         try:
             if index is None or not index.isValid():
                 self.selectionModel().clear()
@@ -216,7 +218,7 @@ class EventList(QTableView):
             self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
             self.scrollTo(index)
         finally:
-            self._by_person = by_person
+            self._by_code = by_code
 
     def current_id(self) -> str | None:
         """Return the id of the current event, if any."""
@@ -231,32 +233,47 @@ class EventList(QTableView):
         """Return the notice shown when no event is listed."""
         return self._empty
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        """Handle a click as the person's choice."""
-        self._by_person = True
-        try:
-            super().mousePressEvent(event)
-        finally:
-            self._by_person = False
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Coming in with no row chosen, choose the first: its title named, its row selected.
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Handle arrows, Page Up/Down, Home and End as the person's choice."""
-        self._by_person = True
-        try:
-            super().keyPressEvent(event)
-        finally:
-            self._by_person = False
+        Qt would make the first cell current without selecting it, so that Down went to the
+        second event and a screen reader heard an empty star cell.
+        """
+        chosen = self.currentIndex().isValid() and self.selectionModel().hasSelection()
+        if not chosen and event.reason() != Qt.FocusReason.MouseFocusReason and self._model.rowCount():
+            flags = self.selectionModel().SelectionFlag
+            first = self._model.index(0, TITLE_COLUMN)
+            self.selectionModel().setCurrentIndex(first, flags.ClearAndSelect | flags.Rows)
+            self.scrollTo(first)
+        super().focusInEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the empty-state notice over the rows area."""
         super().resizeEvent(event)
         self._empty.setGeometry(self.viewport().geometry())
 
-    def _on_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        """Emit the event the person moved to."""
-        if self._by_person and current.isValid():
-            self._wanted = self._model.id_at(current.row())
-            self.event_activated.emit(self._wanted)
+    def _follow_selection(self, *_: object) -> None:
+        """Emit the event the person selected, making its row current if it was not."""
+        if self._by_code:
+            return
+        rows = {index.row() for index in self.selectionModel().selectedRows(TITLE_COLUMN)}
+        if len(rows) != 1:
+            return
+        row = rows.pop()
+        event_id = self._model.id_at(row)
+        if event_id == self._wanted:
+            return
+        self._wanted = event_id
+        if self.currentIndex().row() != row:  # selected by a screen reader: move there too
+            self._by_code = True
+            try:
+                flags = self.selectionModel().SelectionFlag
+                self.selectionModel().setCurrentIndex(
+                    self._model.index(row, TITLE_COLUMN), flags.NoUpdate
+                )
+            finally:
+                self._by_code = False
+        self.event_activated.emit(event_id)
 
     def _update_empty_state(self) -> None:
         """Show the notice when no row is listed, saying why."""

@@ -202,8 +202,10 @@ class EventTableModel(QAbstractTableModel):
         """Return what the bookmark column shows and says."""
         if role == Qt.ItemDataRole.DisplayRole:
             return "★" if marked else ""
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and marked:
+        if role == Qt.ItemDataRole.ToolTipRole and marked:
             return self.tr("Bookmarked")
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # a cell read aloud is never nameless
+            return self.tr("Bookmarked") if marked else self.tr("Not bookmarked")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         return None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from museum_app.core.domain import Bookmark, Event
 from museum_app.core.query import EventFilter
+from museum_app.ui import access
 from museum_app.ui.actions import create_actions, paint_icons
 from museum_app.ui.adapters import timeline_items
 from museum_app.ui.bookmarks_panel import BookmarksPanel
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.bookmarks = BookmarksPanel(self)
         self._compose()
         self.commands = create_actions(self)
+        self.announcer = access.install(self)
         self._wire_views()
         self._wire_browser()
         self._wire_actions()
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(lambda: self.timeline.zoom_by(1 / 1.5))
         a.fit_all.triggered.connect(self.timeline.fit_all)
         a.show_bookmarks.toggled.connect(self.bookmarks_dock.setVisible)
+        a.show_bookmarks.toggled.connect(self.bookmarks.focus_list)
         self.bookmarks_dock.visibilityChanged.connect(a.show_bookmarks.setChecked)
         a.full_screen.toggled.connect(lambda on: self.showFullScreen() if on else self.showNormal())
         a.shortcuts.triggered.connect(self._show_shortcuts)
@@ -208,7 +211,7 @@ class MainWindow(QMainWindow):
         if query.search.strip() and not query.search_words():
             # One letter would match nearly every event as a prefix: say why nothing changed.
             text += self.tr(" · type another letter to search")
-        self.count_label.setText(text)
+        self.announcer.show(self.count_label, text)
 
     def _show_filter(self, query: EventFilter) -> None:
         """Reflect a filter changed from anywhere in the filter panel and the highlights."""
