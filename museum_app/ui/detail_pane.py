@@ -319,12 +319,14 @@ class DetailPane(QWidget):
             self._related_box.addWidget(link)
         self._related_heading.setVisible(bool(self._related))
         self._source.setText(self.tr("Source: {source}").format(source=event.source.label()))
-        self._chain_tab_order()
+        self._show_buttons()
 
-    def _chain_tab_order(self) -> None:
-        """Make Tab go through the buttons as they are drawn: bar, chips, names, links, note."""
+    def _show_buttons(self) -> None:
+        """Show the new buttons now (for screen readers too), Tab going through them as drawn."""
         boxes = (self._chips, self._entities, self._related_box)
         made = [w for box in boxes for i in range(box.count()) if (w := _widget_at(box, i))]
+        for widget in made:
+            widget.show()  # a layout would show it only at the next turn of the event loop
         chain = [self._prev, self._next, self._star, *made, self._note]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
