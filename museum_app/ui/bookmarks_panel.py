@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from museum_app.core.domain import Bookmark
 from museum_app.ui.text import plain_label, tooltip_text
-from museum_app.ui.widgets import draw_item_panel
+from museum_app.ui.widgets import FlowLayout, draw_item_panel
 
 DATE_ROLE = Qt.ItemDataRole.UserRole + 1
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -110,6 +110,11 @@ class BookmarkList(QListWidget):
     """The list of bookmarks; Delete asks to remove the current one."""
 
     delete_pressed = Signal()
+
+    def sizeHint(self) -> QSize:
+        """Ask for less width than a list usually does: the window's other parts need it more."""
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * 30), hint.height())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Turn Delete (and Backspace, as on a Mac) into a request to remove."""
@@ -191,7 +196,7 @@ class BookmarksPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(sort_label)
         top.addWidget(self._sort, stretch=1)
-        bottom = QHBoxLayout()
+        bottom = FlowLayout()  # the buttons wrap in a narrow panel, leaving room for the list
         for button in (self._remove, self._export, self._import):
             bottom.addWidget(button)
         layout = QVBoxLayout(self)

@@ -7,7 +7,7 @@ from itertools import pairwise
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -28,6 +29,8 @@ from museum_app.ui.text import ElidingButton, button_text, plain_label, show_tex
 from museum_app.ui.widgets import FlowLayout, chip_style, star_icon
 
 NOTE_SAVE_DELAY_MS = 400
+MIN_WIDTH = 230  # the widest category chip, with the scroll bar beside it
+NARROW_PANE = 360  # below this width the navigation buttons drop their words
 _L = TypeVar("_L", bound=QLayout)
 
 
@@ -46,6 +49,7 @@ class DetailPane(QWidget):
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setAccessibleName(self.tr("Event details"))
+        self.setMinimumWidth(MIN_WIDTH)
         self._event: Event | None = None
         self._categories: Mapping[str, Category] = {}
         self._related: Sequence[Event] = ()
@@ -79,6 +83,10 @@ class DetailPane(QWidget):
         self._next.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self._next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after the text
         self._next.clicked.connect(self.next_requested)
+        for arrow in (self._prev, self._next):
+            # Free to narrow to its arrow: resizeEvent takes the words away below NARROW_PANE.
+            arrow.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            arrow.setMinimumWidth(arrow.iconSize().width() + 16)
         self._star = self._nav_button("bookmarkButton", self.tr("Bookmark"), self.tr("Bookmark"))
         self._star.setCheckable(True)
         self._star.setIcon(star_icon(self.palette().color(QPalette.ColorRole.ButtonText)))
@@ -338,6 +346,13 @@ class DetailPane(QWidget):
         if basis is DateBasis.SOURCE_ORDER:
             return self.tr("Date bounded by the page's order")
         return self.tr("Date from public record")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """In a narrow pane, Previous and Next show their arrows only (their names stay)."""
+        super().resizeEvent(event)
+        wide = event.size().width() >= NARROW_PANE
+        self._prev.setText(self.tr("Previous") if wide else "")
+        self._next.setText(self.tr("Next") if wide else "")
 
     def changeEvent(self, event: QEvent) -> None:
         """Redraw the colours that come from the palette when it changes (e.g. to dark)."""

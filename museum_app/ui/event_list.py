@@ -35,6 +35,12 @@ from museum_app.ui.event_model import (
     TITLE_COLUMN,
     EventTableModel,
 )
+from museum_app.ui.list_cells import (
+    WIDEST_COMPACT_DATE,
+    CategoryMarksDelegate,
+    DateDelegate,
+    marks_width,
+)
 from museum_app.ui.text import fold_words, match_spans
 from museum_app.ui.widgets import draw_item_panel
 
@@ -140,6 +146,8 @@ class EventList(QTableView):
         self.setModel(self._model)
         self._delegate = HighlightDelegate(self)
         self.setItemDelegateForColumn(TITLE_COLUMN, self._delegate)
+        self.setItemDelegateForColumn(DATE_COLUMN, DateDelegate(self))
+        self.setItemDelegateForColumn(CATEGORIES_COLUMN, CategoryMarksDelegate(self))
         self._by_code = False  # set while the code selects, so that nothing is emitted
         self._wanted: str | None = None  # the current event, even while the filter hides it
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -158,10 +166,10 @@ class EventList(QTableView):
         header.setSectionResizeMode(BOOKMARK_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(BOOKMARK_COLUMN, self.fontMetrics().horizontalAdvance("★") + 16)
-        header.resizeSection(
-            DATE_COLUMN, self.fontMetrics().horizontalAdvance("between 30 Jan and 19 Nov 2014") + 16
-        )
-        header.resizeSection(CATEGORIES_COLUMN, self.fontMetrics().horizontalAdvance("M") * 9)
+        self._fit_columns()
+        # Room for the star, a compact date, three category marks and 20 characters of title.
+        compact = sum(self._widths(compact=True)) + self.fontMetrics().averageCharWidth() * 22
+        self.setMinimumWidth(compact + header.sectionSize(BOOKMARK_COLUMN) + 20)
         header.setSortIndicator(DATE_COLUMN, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         # Whatever the code did not select, the person did: by mouse, keys, or a screen reader's
@@ -176,10 +184,13 @@ class EventList(QTableView):
         self._update_empty_state()
 
     def set_summaries(
-        self, summaries: Sequence[EventSummary], category_names: Mapping[str, str]
+        self,
+        summaries: Sequence[EventSummary],
+        category_names: Mapping[str, str],
+        colours: Mapping[str, str] | None = None,
     ) -> None:
         """Show these events (the current one stays current if it is still there)."""
-        self._model.set_summaries(summaries, category_names)
+        self._model.set_summaries(summaries, category_names, colours)
         self.select(self._wanted)
 
     def set_visible_ids(self, ids: Collection[str] | None) -> None:
@@ -248,9 +259,31 @@ class EventList(QTableView):
         super().focusInEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Keep the empty-state notice over the rows area."""
+        """Keep the empty-state notice over the rows area, and the titles readable."""
         super().resizeEvent(event)
         self._empty.setGeometry(self.viewport().geometry())
+        self._fit_columns()
+
+    def _widths(self, *, compact: bool) -> tuple[int, int]:
+        """Return the date and categories columns' widths, whole or compact."""
+        metrics = self.fontMetrics()
+        if compact:
+            return metrics.horizontalAdvance(WIDEST_COMPACT_DATE) + 16, marks_width(3)
+        widest = metrics.horizontalAdvance("between 30 Jan and 19 Nov 2014") + 16
+        return widest, metrics.horizontalAdvance("M") * 9
+
+    def _fit_columns(self) -> None:
+        """Give the title 30 characters or more: when short of room, compact dates and marks."""
+        header = self.horizontalHeader()
+        wide = self._widths(compact=False)
+        fixed = header.sectionSize(BOOKMARK_COLUMN) + sum(wide)
+        title_room = self.viewport().width() - fixed
+        compact = title_room < self.fontMetrics().averageCharWidth() * 30
+        date, categories = self._widths(compact=True) if compact else wide
+        if header.sectionSize(DATE_COLUMN) != date:
+            header.resizeSection(DATE_COLUMN, date)
+        if header.sectionSize(CATEGORIES_COLUMN) != categories:
+            header.resizeSection(CATEGORIES_COLUMN, categories)
 
     def _follow_selection(self, *_: object) -> None:
         """Emit the event the person selected, making its row current if it was not."""

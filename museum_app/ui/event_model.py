@@ -13,12 +13,15 @@ from museum_app.core.domain import EventSummary
 from museum_app.core.table import EventTable
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the event id of a row, whatever the column
+COLOURS_ROLE = Qt.ItemDataRole.UserRole + 2  # the colours of a row's categories, in order
 _DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _TEXT_ROLES = frozenset({_DISPLAY, _TOOLTIP})
 _ROLES = _TEXT_ROLES | {
     int(Qt.ItemDataRole.AccessibleTextRole),
     int(Qt.ItemDataRole.TextAlignmentRole),
     int(ID_ROLE),
+    int(COLOURS_ROLE),
 }
 BOOKMARK_COLUMN, DATE_COLUMN, TITLE_COLUMN, CATEGORIES_COLUMN = range(4)
 
@@ -46,11 +49,17 @@ class EventTableModel(QAbstractTableModel):
         self._visible: frozenset[str] | None = None
         self._rank_mask: bytes | None = None
         self._names: Mapping[str, str] = {}
+        self._colours: Mapping[str, str] = {}
         self._bookmarked: frozenset[str] = frozenset()
         self._sort = (DATE_COLUMN, Qt.SortOrder.AscendingOrder)
         self._short_labels: dict[int, str] = {}  # by rank: working them out is dearer than keeping
 
-    def set_summaries(self, summaries: Sequence[EventSummary], names: Mapping[str, str]) -> None:
+    def set_summaries(
+        self,
+        summaries: Sequence[EventSummary],
+        names: Mapping[str, str],
+        colours: Mapping[str, str] | None = None,
+    ) -> None:
         """Replace every row, keeping the current sort and filter.
 
         An EventTable is taken as it is; other summaries are put in rank order first, and
@@ -58,6 +67,7 @@ class EventTableModel(QAbstractTableModel):
         """
         self.beginResetModel()
         self._names = dict(names)
+        self._colours = dict(colours or {})
         self._short_labels = {}
         if isinstance(summaries, EventTable):
             self._table = summaries
@@ -183,6 +193,11 @@ class EventTableModel(QAbstractTableModel):
             return table.ids[rank]
         if column == BOOKMARK_COLUMN:
             return self._bookmark_data(table.ids[rank] in self._bookmarked, role)
+        if role == COLOURS_ROLE:
+            categories = table.category_sets[table.groups[rank]]
+            return tuple(self._colours.get(c, "") for c in categories)
+        if role == _ACCESSIBLE and column == DATE_COLUMN:
+            return table.date_labels[rank]  # read in full, however briefly it is drawn
         if role not in _TEXT_ROLES:
             return None
         if column == DATE_COLUMN:

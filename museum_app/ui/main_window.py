@@ -162,7 +162,10 @@ class MainWindow(QMainWindow):
         """Give the views their data."""
         b = self.browser
         self.timeline.set_items(timeline_items(b.summaries, b.categories))
-        self.event_list.set_summaries(b.summaries, {c.id: c.name for c in b.categories.values()})
+        cats = b.categories.values()
+        self.event_list.set_summaries(
+            b.summaries, {c.id: c.name for c in cats}, {c.id: c.colour for c in cats}
+        )
         self.filters.set_categories(list(b.categories.values()))
         self.filters.set_counts(b.counts())
         self._show_bookmarks()
