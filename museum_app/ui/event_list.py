@@ -9,7 +9,9 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QPainter,
+    QPaintEvent,
     QPalette,
+    QPen,
     QResizeEvent,
     QTextCharFormat,
     QTextLayout,
@@ -43,6 +45,8 @@ from museum_app.ui.list_cells import (
 )
 from museum_app.ui.text import fold_words, match_spans
 from museum_app.ui.widgets import draw_item_panel
+
+FOCUS_FRAME = 2  # pixels: the frame round the current cell while the list has the keyboard
 
 
 class HighlightDelegate(QStyledItemDelegate):
@@ -257,6 +261,22 @@ class EventList(QTableView):
             self.selectionModel().setCurrentIndex(first, flags.ClearAndSelect | flags.Rows)
             self.scrollTo(first)
         super().focusInEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint the rows, then a clear frame round the current cell while the list has focus.
+
+        Styles draw the focus on a selected row in a shade of the selection itself, or only
+        after a key was pressed: a keyboard user must see where they are at once.
+        """
+        super().paintEvent(event)
+        current = self.currentIndex()
+        if not self.hasFocus() or not current.isValid():
+            return
+        selected = self.selectionModel().isSelected(current)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+        with QPainter(self.viewport()) as painter:
+            painter.setPen(QPen(self.palette().color(role), FOCUS_FRAME))
+            painter.drawRect(self.visualRect(current).adjusted(1, 1, -2, -2))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the empty-state notice over the rows area, and the titles readable."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QSplitter, QWidget
 
 from museum_app import paths
@@ -110,6 +110,13 @@ def test_first_entry_into_the_table_selects_the_first_row_on_its_title(qtbot, tm
     assert [i.row() for i in events.selectionModel().selectedRows()] == [0]
     focused = interface(events).focusChild()
     assert focused is not None and name(focused) == "Didi Taxi joins WeChat"
+    # The current cell is framed in a colour that shows on the selected row.
+    cell = events.visualRect(events.currentIndex())
+    picture = events.viewport().grab().toImage()
+    frame = events.palette().color(QPalette.ColorRole.HighlightedText)
+    ratio = picture.devicePixelRatio()
+    point = QPoint(int((cell.left() + 1) * ratio), int(cell.center().y() * ratio))
+    assert picture.pixelColor(point) == frame
     qtbot.keyClick(events, Qt.Key.Key_Down)
     assert events.current_id() == second
     assert window.browser.current is not None and window.browser.current.id == second
@@ -230,3 +237,19 @@ def test_counts_and_results_are_announced(qtbot, tmp_path: Path) -> None:
     window.browser.set_bookmarked(DIDI, True)
     assert window.browser.export_bookmarks(tmp_path / "marks.md")
     assert any(s.startswith("Exported 1 bookmark") for s in said), said
+
+
+def test_the_note_field_shows_that_it_has_the_keyboard(qtbot, tmp_path: Path) -> None:
+    window = open_window(qtbot, tmp_path / "data")
+    window.browser.go_to(DIDI)
+    window.browser.set_bookmarked(DIDI, True)
+    note = window.part("noteEditor")
+    window.part("bookmarkButton").setFocus()
+    unfocused = note.grab().toImage()
+    qtbot.keyClick(window, Qt.Key.Key_F2)  # Edit note
+    assert QApplication.focusWidget() is note
+    focused = note.grab().toImage()
+    frame = window.palette().color(QPalette.ColorRole.Highlight)
+    middle = focused.height() // 2
+    assert focused.pixelColor(0, middle) == frame
+    assert unfocused.pixelColor(0, middle) != frame
