@@ -7,6 +7,9 @@ cd "$(dirname "$0")"
 
 QT_LIBS=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-wqy-microhei)
 TEST_TOOLS=(desktop-file-utils)  # desktop-file-validate checks the menu entry
+# On a real X display Qt's xcb platform needs these too (offscreen tests do not).
+DISPLAY_LIBS=(libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0
+    libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1)
 VENV=${MUSEUM_APP_VENV:-.venv}
 PYTHON=${PYTHON:-python3.11}
 command -v "$PYTHON" >/dev/null || PYTHON=python3
@@ -41,6 +44,7 @@ python_environment() {
 case "${1:-}" in
     launch)
         shift
+        QT_LIBS+=("${DISPLAY_LIBS[@]}")
         system_libraries launch
         python_environment
         exec "$VENV/bin/museum-app" "$@"
