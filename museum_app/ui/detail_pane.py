@@ -83,6 +83,8 @@ class DetailPane(QWidget):
         self._next.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self._next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after the text
         self._next.clicked.connect(self.next_requested)
+        self._prev.setToolTip(self.tr("Previous event (Alt+Up)"))
+        self._next.setToolTip(self.tr("Next event (Alt+Down)"))
         for arrow in (self._prev, self._next):
             # Free to narrow to its arrow: resizeEvent takes the words away below NARROW_PANE.
             arrow.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -351,8 +353,9 @@ class DetailPane(QWidget):
         """In a narrow pane, Previous and Next show their arrows only (their names stay)."""
         super().resizeEvent(event)
         wide = event.size().width() >= NARROW_PANE
-        self._prev.setText(self.tr("Previous") if wide else "")
-        self._next.setText(self.tr("Next") if wide else "")
+        for button, text in ((self._prev, self.tr("Previous")), (self._next, self.tr("Next"))):
+            if button.text() != (text if wide else ""):  # a new text lays the bar out again
+                button.setText(text if wide else "")
 
     def changeEvent(self, event: QEvent) -> None:
         """Redraw the colours that come from the palette when it changes (e.g. to dark)."""

@@ -55,6 +55,10 @@ def test_twenty_characters_of_every_title_show_at_1024_by_640_with_the_bookmarks
         assert metrics.horizontalAdvance(shown) <= date_room, shown
     # The detail pane and the filters keep a usable width beside it.
     assert window.details.width() >= 220
+    for name, spoken in (("prevButton", "Previous event"), ("nextButton", "Next event")):
+        arrow = window.part(name)
+        assert isinstance(arrow, QPushButton)
+        assert arrow.text() == "" and arrow.accessibleName() == spoken  # an arrow, still named
     assert window.filters.width() >= 120
 
 
@@ -64,6 +68,7 @@ def test_a_wide_window_keeps_whole_dates_and_category_names(qtbot, tmp_path: Pat
     metrics = window.event_list.fontMetrics()
     widest = metrics.horizontalAdvance("between 30 Jan and 19 Nov 2014")
     assert header.sectionSize(DATE_COLUMN) >= widest
+    assert window.part("prevButton").property("text") == "Previous"
 
 
 def test_compact_dates_keep_both_bounds() -> None:
