@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +34,7 @@ from PySide6.QtWidgets import (
 from museum_app.core.domain import Bookmark
 from museum_app.ui.language import words
 from museum_app.ui.text import plain_label, tooltip_text
-from museum_app.ui.widgets import draw_item_panel
+from museum_app.ui.widgets import FlowLayout, draw_item_panel
 
 DATE_ROLE = Qt.ItemDataRole.UserRole + 1
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -104,6 +113,11 @@ class BookmarkList(QListWidget):
 
     delete_pressed = Signal()
 
+    def sizeHint(self) -> QSize:
+        """Ask for less width than a list usually does: the window's other parts need it more."""
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * 30), hint.height())
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Turn Delete (and Backspace, as on a Mac) into a request to remove."""
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentItem():
@@ -132,6 +146,7 @@ class BookmarksPanel(QWidget):
         self._shown: list[Bookmark] = []  # in the order of the rows
         self._row = -1  # the selected row, while the rows are not made yet
         self._built = False
+        self._selecting = False  # set while the code selects a row, so nothing is emitted
 
     def showEvent(self, event: QShowEvent) -> None:
         """Make the rows and buttons the first time the panel is shown."""
@@ -156,6 +171,9 @@ class BookmarksPanel(QWidget):
         self._list.activated.connect(self._on_activated)
         self._list.delete_pressed.connect(self._remove_current)
         self._list.currentRowChanged.connect(self._update_buttons)
+        # Any selection the code did not make is the person's, however made: click, arrow keys
+        # or a screen reader's select action (which changes the selection, not the current row).
+        self._list.itemSelectionChanged.connect(self._on_selection_changed)
         self._empty = plain_label(self, "bookmarksEmpty", selectable=False)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -171,7 +189,7 @@ class BookmarksPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(sort_label)
         top.addWidget(self._sort, stretch=1)
-        bottom = QHBoxLayout()
+        bottom = FlowLayout()  # the buttons wrap in a narrow panel, leaving room for the list
         for button in (self._remove, self._export, self._import):
             bottom.addWidget(button)
         layout = QVBoxLayout(self)
@@ -226,8 +244,25 @@ class BookmarksPanel(QWidget):
         self._bookmarks = bookmarks
         self._fill()
 
+    def focus_list(self, on: bool = True) -> None:
+        """Put the keyboard on the bookmarks (on the selected one, else the first)."""
+        if not on or not self.isVisible():
+            return
+        if not self._built:
+            self._build()
+        target = self._list if self._shown else self._sort
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def select(self, event_id: str | None) -> None:
         """Select the bookmark on an event (by its id or the id it was bookmarked under)."""
+        selecting, self._selecting = self._selecting, True
+        try:
+            self._select(event_id)
+        finally:
+            self._selecting = selecting
+
+    def _select(self, event_id: str | None) -> None:
+        """Select the row of an event's bookmark, or none."""
         for row, mark in enumerate(self._shown):
             if event_id is not None and event_id in (mark.event_id, mark.event and mark.event.id):
                 if self._built:
@@ -254,14 +289,22 @@ class BookmarksPanel(QWidget):
         if not self._built:
             self.select(current.event_id if current else None)
             return
-        self._list.clear()
+        self._selecting = True  # clearing the rows changes the selection: not the person's doing
+        try:
+            self._list.clear()
+        finally:
+            self._selecting = False
         for mark in self._shown:
             item = QListWidgetItem(self._list)
             title = _title(mark)
             if mark.event is None:
                 title = self.tr("{title} (no longer in the data)").format(title=title)
             item.setText(title)
-            item.setData(DATE_ROLE, mark.event.date.label(words()) if mark.event else mark.date_label)
+            date = mark.event.date.label(words()) if mark.event else mark.date_label
+            item.setData(DATE_ROLE, date)
+            # All that the row draws, for screen readers: they read the accessible text.
+            spoken = ". ".join(part for part in (title, date, mark.note.strip()) if part)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
             item.setData(NOTE_ROLE, mark.note)
             item.setData(ORPHAN_ROLE, mark.event is None)
             item.setToolTip(tooltip_text(mark.note))
@@ -278,6 +321,24 @@ class BookmarksPanel(QWidget):
     def _on_activated(self, index: QModelIndex) -> None:
         """Jump to the event of a bookmark (one that left the data has nowhere to go)."""
         mark = self._shown[index.row()]
+        if mark.event is not None:
+            self.event_activated.emit(mark.event.id)
+
+    def _on_selection_changed(self) -> None:
+        """Make the event of a bookmark the person selected current."""
+        if self._selecting:
+            return
+        rows = {index.row() for index in self._list.selectedIndexes()}
+        if len(rows) != 1:
+            return
+        row = rows.pop()
+        if row != self._list.currentRow():  # selected without moving: make it current too
+            self._selecting = True
+            try:
+                self._list.setCurrentRow(row, QItemSelectionModel.SelectionFlag.NoUpdate)
+            finally:
+                self._selecting = False
+        mark = self._shown[row]
         if mark.event is not None:
             self.event_activated.emit(mark.event.id)
 

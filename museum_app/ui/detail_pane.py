@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -21,11 +24,15 @@ from PySide6.QtWidgets import (
 
 from museum_app.core.dates import DateBasis
 from museum_app.core.domain import Bookmark, Category, Event
+from museum_app.ui.access import describe, mark_heading
 from museum_app.ui.language import words
 from museum_app.ui.text import ElidingButton, button_text, plain_label, show_text, tooltip_text
 from museum_app.ui.widgets import FlowLayout, chip_style, star_icon
 
 NOTE_SAVE_DELAY_MS = 400
+MIN_WIDTH = 230  # the widest category chip, with the scroll bar beside it
+NARROW_PANE = 360  # below this width the navigation buttons drop their words
+_L = TypeVar("_L", bound=QLayout)
 
 
 class DetailPane(QWidget):
@@ -42,6 +49,7 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
+        self.setMinimumWidth(MIN_WIDTH)
         self._event: Event | None = None
         self._categories: Mapping[str, Category] = {}
         self._related: Sequence[Event] = ()
@@ -50,6 +58,7 @@ class DetailPane(QWidget):
         self._note_dirty = False  # typed by the person and not yet emitted
         self._loading_note = False
         self._note_base = ""  # the stored note the editor's text started from
+        self._setting_star = False  # set while the code shows the bookmark, so none is emitted
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self.flush_note)
         self._stack = QStackedWidget(self)
@@ -67,17 +76,22 @@ class DetailPane(QWidget):
         """Give every text in the current language, the event's date and source included."""
         self.setAccessibleName(self.tr("Event details"))
         self._empty.setText(self.tr("Select an event on the timeline or in the list"))
-        self._prev.setText(self.tr("Previous"))
+        self._show_arrow_words()
         self._prev.setAccessibleName(self.tr("Previous event"))
-        self._next.setText(self.tr("Next"))
         self._next.setAccessibleName(self.tr("Next event"))
         self._star.setAccessibleName(self.tr("Bookmark"))
         self._star.setToolTip(self.tr("Bookmark this event to keep it and a note on it (Ctrl+D)"))
+        describe(self._star, self.tr("Keep this event and a note on it. Shortcut: Ctrl+D."))
+        self._prev.setToolTip(self.tr("Previous event (Alt+Up)"))
+        self._next.setToolTip(self.tr("Next event (Alt+Down)"))
         self._show_star_state(self._star.isChecked())
         self._note_heading.setText(self.tr("Note"))
         self._note.setAccessibleName(self.tr("Note"))
         self._entities_heading.setText(self.tr("Named in this event (click to search)"))
         self._related_heading.setText(self.tr("Related events"))
+        self._chips_box.setAccessibleName(self.tr("Categories"))
+        self._entities_box.setAccessibleName(self.tr("Names"))
+        self._related_widget.setAccessibleName(self.tr("Related events"))
         self._built_for = None
         self._render()
 
@@ -93,27 +107,44 @@ class DetailPane(QWidget):
         self._next.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self._next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after the text
         self._next.clicked.connect(self.next_requested)
+        for arrow in (self._prev, self._next):
+            # Free to narrow to its arrow: resizeEvent takes the words away below NARROW_PANE.
+            arrow.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            arrow.setMinimumWidth(arrow.iconSize().width() + 16)
         self._star = self._nav_button("bookmarkButton")
         self._star.setCheckable(True)
         self._star.setIcon(star_icon(self.palette().color(QPalette.ColorRole.ButtonText)))
         self._star.toggled.connect(self._show_star_state)
-        self._star.clicked.connect(self._on_star_clicked)
+        # Toggled, not clicked: a screen reader's Toggle action and the Space key must bookmark too.
+        self._star.toggled.connect(self._on_star_toggled)
         bar.addWidget(self._prev)
         bar.addWidget(self._next)
         bar.addStretch()
         bar.addWidget(self._star)
         column.addLayout(bar)
-        scroll = QScrollArea(page)
+        scroll = self._scroll = QScrollArea(page)
+        scroll.setObjectName("detailScroll")
+        scroll.setAccessibleName(self.tr("Event text"))
+        # The text scrolls with the wheel and follows the focus from button to button; as a Tab
+        # stop of its own it would take the keyboard and show nowhere that it has it.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._build_body(scroll))
         column.addWidget(scroll, stretch=1)
-        heading = self._note_heading = plain_label(page, "noteHeading", bold=True, selectable=False)
+        heading = self._note_heading = mark_heading(
+            plain_label(page, "noteHeading", bold=True, selectable=False)
+        )
         column.addWidget(heading)
         self._note = QPlainTextEdit(page)
         self._note.setObjectName("noteEditor")
         self._note.setTabChangesFocus(True)
+        # Its own frame in the highlight colour: some styles show a focused editor no differently.
+        self._note.setStyleSheet(
+            "QPlainTextEdit { border: 1px solid palette(mid); padding: 1px; }"
+            " QPlainTextEdit:focus { border: 2px solid palette(highlight); padding: 0px; }"
+        )
         self._note.setMaximumHeight(self._note.fontMetrics().lineSpacing() * 5 + 12)
         self._note.textChanged.connect(self._on_note_typed)
         heading.setBuddy(self._note)
@@ -128,9 +159,13 @@ class DetailPane(QWidget):
         return button
 
     def _build_body(self, parent: QWidget) -> QWidget:
-        """Build the text of the event: title, date, categories, description, links, source."""
+        """Build the text of the event: title, date, categories, description, links, source.
+
+        Every part is made in the order it is drawn, the buttons inside boxes of their own:
+        screen readers read the parts in the order they were made.
+        """
         body = QWidget(parent)
-        self._title = plain_label(body, "eventTitle", scale=1.5, bold=True)
+        self._title = mark_heading(plain_label(body, "eventTitle", scale=1.5, bold=True))
         self._date = plain_label(body, "eventDate")
         self._badge = plain_label(body, "dateBasisBadge", scale=0.85, selectable=False)
         self._badge.setWordWrap(False)
@@ -139,21 +174,27 @@ class DetailPane(QWidget):
         self._badge.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self._badge.setMargin(2)
         self._basis = plain_label(body, "dateBasis", italic=True)
+        self._chips_box, self._chips = _box(body, "categoryChips", self.tr("Categories"), FlowLayout())
         self._description = plain_label(body, "eventDescription")
         self._entities_heading = plain_label(body, "entitiesHeading", bold=True, selectable=False)
+        mark_heading(self._entities_heading)
+        self._entities_box, self._entities = _box(body, "entityButtons", self.tr("Names"), FlowLayout())
         self._related_heading = plain_label(body, "relatedHeading", bold=True, selectable=False)
+        mark_heading(self._related_heading)
+        self._related_widget, self._related_box = _box(
+            body, "relatedEvents", self.tr("Related events"), QVBoxLayout()
+        )
+        self._related_box.setSpacing(0)
         self._source = plain_label(body, "eventSource")
         self._source.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self._chips, self._entities, self._related_box = FlowLayout(), FlowLayout(), QVBoxLayout()
-        self._related_box.setSpacing(0)
         date_row = QHBoxLayout()
         date_row.addWidget(self._date, stretch=1)
         date_row.addWidget(self._badge, alignment=Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(body)
         for part in (
-            self._title, date_row, self._basis, self._chips, 6, self._description, 6,
-            self._entities_heading, self._entities, 6, self._related_heading, self._related_box,
-            6, self._source,
+            self._title, date_row, self._basis, self._chips_box, 6, self._description, 6,
+            self._entities_heading, self._entities_box, 6, self._related_heading,
+            self._related_widget, 6, self._source,
         ):  # fmt: skip
             if isinstance(part, int):
                 layout.addSpacing(part)
@@ -179,6 +220,7 @@ class DetailPane(QWidget):
         same = event is not None and event.id == self.shown_event_id()
         if not same:
             self.flush_note()
+            self._scroll.verticalScrollBar().setValue(0)  # a new event is read from its top
         self._event, self._categories = event, categories
         self._related, self._words = tuple(related), tuple(search_words)
         self._stack.setCurrentIndex(0 if event is None else 1)
@@ -196,7 +238,11 @@ class DetailPane(QWidget):
         on = bookmark is not None and self._event is not None
         if not on:
             self.flush_note()  # the person's typing is emitted before the editor is cleared
-        self._star.setChecked(on)
+        self._setting_star = True
+        try:
+            self._star.setChecked(on)
+        finally:
+            self._setting_star = False
         self._note.setEnabled(on)
         if self._note_dirty:
             return  # the person is typing: their text wins over the stored one
@@ -244,9 +290,9 @@ class DetailPane(QWidget):
         self._note_dirty = True
         self._note_timer.start()
 
-    def _on_star_clicked(self, on: bool) -> None:
+    def _on_star_toggled(self, on: bool) -> None:
         """Emit the person's bookmark toggle; a note being typed is saved before it goes."""
-        if self._event is None:
+        if self._setting_star or self._event is None:
             return
         if not on:
             self.flush_note()
@@ -267,6 +313,7 @@ class DetailPane(QWidget):
         event = self._event
         if event is not None:
             show_text(self._title, event.title, self._words)
+            self._title.setAccessibleName(event.title)  # read plainly, search highlights or not
             show_text(self._description, event.description, self._words)
         built_for = (event, tuple(self._related), tuple(self._categories.items()))
         if built_for == self._built_for:
@@ -281,26 +328,32 @@ class DetailPane(QWidget):
         self._basis.setText(event.date.basis_text(words()))
         for category_id in event.categories:
             category = self._categories.get(category_id)
-            chip = QPushButton(button_text(category.name if category else category_id), self)
+            name = category.name if category else category_id
+            chip = QPushButton(button_text(name), self._chips_box)
             chip.setObjectName("categoryChip")
             chip.setStyleSheet(chip_style(category.colour if category else ""))
             chip.setToolTip(tooltip_text(category.description if category else ""))
+            describe(chip, self.tr("Show only {name}").format(name=name))
             chip.clicked.connect(lambda _=False, c=category_id: self.category_clicked.emit(c))
             self._chips.addWidget(chip)
         for entity in event.entities:
-            button = ElidingButton(entity.name, self)
+            button = ElidingButton(entity.name, self._entities_box)
             button.setObjectName("entityButton")
-            button.setToolTip(tooltip_text(self.tr("Search for “{name}”").format(name=entity.name)))
+            search = self.tr("Search for “{name}”").format(name=entity.name)
+            button.setToolTip(tooltip_text(search))
+            describe(button, search)
             button.clicked.connect(lambda _=False, n=entity.name: self.entity_clicked.emit(n))
             self._entities.addWidget(button)
         self._entities_heading.setVisible(bool(event.entities))
         for other in self._related:
             date = other.date.label(words())
             text = self.tr("{title} — {date}").format(title=other.title, date=date)
-            link = ElidingButton(text, self)
+            link = ElidingButton(text, self._related_widget)
             link.setObjectName("relatedEvent")
             link.setFlat(True)
             link.setToolTip(tooltip_text(text))
+            link.setAccessibleName(text)  # the whole text, however short the button is drawn
+            describe(link, self.tr("Open this event"))
             link.setStyleSheet("QPushButton { text-align: left; color: palette(link); }")
             link.clicked.connect(lambda _=False, i=other.id: self.event_activated.emit(i))
             self._related_box.addWidget(link)
@@ -311,6 +364,17 @@ class DetailPane(QWidget):
             paragraph=source.paragraph,
         )  # fmt: skip
         self._source.setText(self.tr("Source: {source}").format(source=where))
+        self._show_buttons()
+
+    def _show_buttons(self) -> None:
+        """Show the new buttons now (for screen readers too), Tab going through them as drawn."""
+        boxes = (self._chips, self._entities, self._related_box)
+        made = [w for box in boxes for i in range(box.count()) if (w := _widget_at(box, i))]
+        for widget in made:
+            widget.show()  # a layout would show it only at the next turn of the event loop
+        chain = [self._prev, self._next, self._star, *made, self._note]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _badge_text(self, basis: DateBasis) -> str:
         """Name in a few words where the date comes from."""
@@ -319,6 +383,18 @@ class DetailPane(QWidget):
         if basis is DateBasis.SOURCE_ORDER:
             return self.tr("Date bounded by the page's order")
         return self.tr("Date from public record")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """In a narrow pane, Previous and Next show their arrows only (their names stay)."""
+        super().resizeEvent(event)
+        self._show_arrow_words()
+
+    def _show_arrow_words(self) -> None:
+        """Give Previous and Next their words when the pane is wide enough for them."""
+        wide = self.width() >= NARROW_PANE
+        for button, text in ((self._prev, self.tr("Previous")), (self._next, self.tr("Next"))):
+            if button.text() != (text if wide else ""):  # a new text lays the bar out again
+                button.setText(text if wide else "")
 
     def changeEvent(self, event: QEvent) -> None:
         """Redraw the colours that come from the palette when it changes (e.g. to dark)."""
@@ -330,6 +406,22 @@ class DetailPane(QWidget):
             self._star.setIcon(star_icon(self.palette().color(QPalette.ColorRole.ButtonText)))
             self._built_for = None
             self._render()
+
+
+def _box(parent: QWidget, name: str, accessible: str, layout: _L) -> tuple[QWidget, _L]:
+    """Make a named box holding one layout of buttons; return both."""
+    box = QWidget(parent)
+    box.setObjectName(name)
+    box.setAccessibleName(accessible)
+    layout.setContentsMargins(0, 0, 0, 0)
+    box.setLayout(layout)
+    return box, layout
+
+
+def _widget_at(layout: QLayout, index: int) -> QWidget | None:
+    """Return the widget of a layout's item, if it holds one."""
+    item = layout.itemAt(index)
+    return item.widget() if item is not None else None
 
 
 def _clear(layout: QLayout) -> None:

@@ -6,11 +6,12 @@ from collections.abc import Collection, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QFocusEvent,
     QFont,
-    QKeyEvent,
-    QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
+    QPen,
     QResizeEvent,
     QTextCharFormat,
     QTextLayout,
@@ -36,8 +37,16 @@ from museum_app.ui.event_model import (
     TITLE_COLUMN,
     EventTableModel,
 )
+from museum_app.ui.list_cells import (
+    WIDEST_COMPACT_DATE,
+    CategoryMarksDelegate,
+    DateDelegate,
+    marks_width,
+)
 from museum_app.ui.text import fold_words, match_spans
 from museum_app.ui.widgets import draw_item_panel
+
+FOCUS_FRAME = 2  # pixels: the frame round the current cell while the list has the keyboard
 
 
 class HighlightDelegate(QStyledItemDelegate):
@@ -147,7 +156,9 @@ class EventList(QTableView):
         self.setModel(self._model)
         self._delegate = HighlightDelegate(self)
         self.setItemDelegateForColumn(TITLE_COLUMN, self._delegate)
-        self._by_person = False  # set while a mouse or key event from the person is handled
+        self.setItemDelegateForColumn(DATE_COLUMN, DateDelegate(self))
+        self.setItemDelegateForColumn(CATEGORIES_COLUMN, CategoryMarksDelegate(self))
+        self._by_code = False  # set while the code selects, so that nothing is emitted
         self._wanted: str | None = None  # the current event, even while the filter hides it
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -165,13 +176,16 @@ class EventList(QTableView):
         header.setSectionResizeMode(BOOKMARK_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(BOOKMARK_COLUMN, self.fontMetrics().horizontalAdvance("★") + 16)
-        header.resizeSection(
-            DATE_COLUMN, self.fontMetrics().horizontalAdvance("between 30 Jan and 19 Nov 2014") + 16
-        )
-        header.resizeSection(CATEGORIES_COLUMN, self.fontMetrics().horizontalAdvance("M") * 9)
+        self._fit_columns()
+        # Room for the star, a compact date, three category marks and 20 characters of title.
+        compact = sum(self._widths(compact=True)) + self.fontMetrics().averageCharWidth() * 22
+        self.setMinimumWidth(compact + header.sectionSize(BOOKMARK_COLUMN) + 20)
         header.setSortIndicator(DATE_COLUMN, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
-        self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        # Whatever the code did not select, the person did: by mouse, keys, or a screen reader's
+        # select action (which changes the selection only, not the current row).
+        self.selectionModel().currentRowChanged.connect(self._follow_selection)
+        self.selectionModel().selectionChanged.connect(self._follow_selection)
         self._empty = EmptyState(self)
         self._empty.button.clicked.connect(self.clear_filters_requested)
         for signal in (self._model.modelReset, self._model.layoutChanged, self._model.rowsInserted,
@@ -180,10 +194,13 @@ class EventList(QTableView):
         self._update_empty_state()
 
     def set_summaries(
-        self, summaries: Sequence[EventSummary], category_names: Mapping[str, str]
+        self,
+        summaries: Sequence[EventSummary],
+        category_names: Mapping[str, str],
+        colours: Mapping[str, str] | None = None,
     ) -> None:
         """Show these events (the current one stays current if it is still there)."""
-        self._model.set_summaries(summaries, category_names)
+        self._model.set_summaries(summaries, category_names, colours)
         self.select(self._wanted)
 
     def set_visible_ids(self, ids: Collection[str] | None) -> None:
@@ -213,7 +230,7 @@ class EventList(QTableView):
         self._wanted = event_id
         row = self._model.row_of(event_id) if event_id is not None else None
         index = self._model.index(row, TITLE_COLUMN) if row is not None else None
-        by_person, self._by_person = self._by_person, False
+        by_code, self._by_code = self._by_code, True
         try:
             if index is None or not index.isValid():
                 self.selectionModel().clear()
@@ -222,7 +239,7 @@ class EventList(QTableView):
             self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
             self.scrollTo(index)
         finally:
-            self._by_person = by_person
+            self._by_code = by_code
 
     def current_id(self) -> str | None:
         """Return the id of the current event, if any."""
@@ -237,32 +254,85 @@ class EventList(QTableView):
         """Return the notice shown when no event is listed."""
         return self._empty
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        """Handle a click as the person's choice."""
-        self._by_person = True
-        try:
-            super().mousePressEvent(event)
-        finally:
-            self._by_person = False
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Coming in with no row chosen, choose the first: its title named, its row selected.
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Handle arrows, Page Up/Down, Home and End as the person's choice."""
-        self._by_person = True
-        try:
-            super().keyPressEvent(event)
-        finally:
-            self._by_person = False
+        Qt would make the first cell current without selecting it, so that Down went to the
+        second event and a screen reader heard an empty star cell.
+        """
+        chosen = self.currentIndex().isValid() and self.selectionModel().hasSelection()
+        if not chosen and event.reason() != Qt.FocusReason.MouseFocusReason and self._model.rowCount():
+            flags = self.selectionModel().SelectionFlag
+            first = self._model.index(0, TITLE_COLUMN)
+            self.selectionModel().setCurrentIndex(first, flags.ClearAndSelect | flags.Rows)
+            self.scrollTo(first)
+        super().focusInEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint the rows, then a clear frame round the current cell while the list has focus.
+
+        Styles draw the focus on a selected row in a shade of the selection itself, or only
+        after a key was pressed: a keyboard user must see where they are at once.
+        """
+        super().paintEvent(event)
+        current = self.currentIndex()
+        if not self.hasFocus() or not current.isValid():
+            return
+        selected = self.selectionModel().isSelected(current)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+        with QPainter(self.viewport()) as painter:
+            painter.setPen(QPen(self.palette().color(role), FOCUS_FRAME))
+            painter.drawRect(self.visualRect(current).adjusted(1, 1, -2, -2))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Keep the empty-state notice over the rows area."""
+        """Keep the empty-state notice over the rows area, and the titles readable."""
         super().resizeEvent(event)
         self._empty.setGeometry(self.viewport().geometry())
+        self._fit_columns()
 
-    def _on_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        """Emit the event the person moved to."""
-        if self._by_person and current.isValid():
-            self._wanted = self._model.id_at(current.row())
-            self.event_activated.emit(self._wanted)
+    def _widths(self, *, compact: bool) -> tuple[int, int]:
+        """Return the date and categories columns' widths, whole or compact."""
+        metrics = self.fontMetrics()
+        if compact:
+            return metrics.horizontalAdvance(WIDEST_COMPACT_DATE) + 16, marks_width(3)
+        widest = metrics.horizontalAdvance("between 30 Jan and 19 Nov 2014") + 16
+        return widest, metrics.horizontalAdvance("M") * 9
+
+    def _fit_columns(self) -> None:
+        """Give the title 30 characters or more: when short of room, compact dates and marks."""
+        header = self.horizontalHeader()
+        wide = self._widths(compact=False)
+        fixed = header.sectionSize(BOOKMARK_COLUMN) + sum(wide)
+        title_room = self.viewport().width() - fixed
+        compact = title_room < self.fontMetrics().averageCharWidth() * 30
+        date, categories = self._widths(compact=True) if compact else wide
+        if header.sectionSize(DATE_COLUMN) != date:
+            header.resizeSection(DATE_COLUMN, date)
+        if header.sectionSize(CATEGORIES_COLUMN) != categories:
+            header.resizeSection(CATEGORIES_COLUMN, categories)
+
+    def _follow_selection(self, *_: object) -> None:
+        """Emit the event the person selected, making its row current if it was not."""
+        if self._by_code:
+            return
+        rows = {index.row() for index in self.selectionModel().selectedRows(TITLE_COLUMN)}
+        if len(rows) != 1:
+            return
+        row = rows.pop()
+        event_id = self._model.id_at(row)
+        if event_id == self._wanted:
+            return
+        self._wanted = event_id
+        if self.currentIndex().row() != row:  # selected by a screen reader: move there too
+            self._by_code = True
+            try:
+                flags = self.selectionModel().SelectionFlag
+                self.selectionModel().setCurrentIndex(
+                    self._model.index(row, TITLE_COLUMN), flags.NoUpdate
+                )
+            finally:
+                self._by_code = False
+        self.event_activated.emit(event_id)
 
     def changeEvent(self, event: QEvent) -> None:
         """Speak the new language when it changes: names, headers, dates and the empty notice."""

@@ -14,12 +14,15 @@ from museum_app.core.table import EventTable
 from museum_app.ui.language import words
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the event id of a row, whatever the column
+COLOURS_ROLE = Qt.ItemDataRole.UserRole + 2  # the colours of a row's categories, in order
 _DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _TEXT_ROLES = frozenset({_DISPLAY, _TOOLTIP})
 _ROLES = _TEXT_ROLES | {
     int(Qt.ItemDataRole.AccessibleTextRole),
     int(Qt.ItemDataRole.TextAlignmentRole),
     int(ID_ROLE),
+    int(COLOURS_ROLE),
 }
 BOOKMARK_COLUMN, DATE_COLUMN, TITLE_COLUMN, CATEGORIES_COLUMN = range(4)
 
@@ -47,6 +50,7 @@ class EventTableModel(QAbstractTableModel):
         self._visible: frozenset[str] | None = None
         self._rank_mask: bytes | None = None
         self._names: Mapping[str, str] = {}
+        self._colours: Mapping[str, str] = {}
         self._bookmarked: frozenset[str] = frozenset()
         self._sort = (DATE_COLUMN, Qt.SortOrder.AscendingOrder)
         self._short_labels: dict[int, str] = {}  # by rank: working them out is dearer than keeping
@@ -59,7 +63,12 @@ class EventTableModel(QAbstractTableModel):
             first, last = self.index(0, DATE_COLUMN), self.index(len(self._rows) - 1, DATE_COLUMN)
             self.dataChanged.emit(first, last)
 
-    def set_summaries(self, summaries: Sequence[EventSummary], names: Mapping[str, str]) -> None:
+    def set_summaries(
+        self,
+        summaries: Sequence[EventSummary],
+        names: Mapping[str, str],
+        colours: Mapping[str, str] | None = None,
+    ) -> None:
         """Replace every row, keeping the current sort and filter.
 
         An EventTable is taken as it is; other summaries are put in rank order first, and
@@ -67,6 +76,7 @@ class EventTableModel(QAbstractTableModel):
         """
         self.beginResetModel()
         self._names = dict(names)
+        self._colours = dict(colours or {})
         self._short_labels = {}
         if isinstance(summaries, EventTable):
             self._table = summaries
@@ -192,6 +202,11 @@ class EventTableModel(QAbstractTableModel):
             return table.ids[rank]
         if column == BOOKMARK_COLUMN:
             return self._bookmark_data(table.ids[rank] in self._bookmarked, role)
+        if role == COLOURS_ROLE:
+            categories = table.category_sets[table.groups[rank]]
+            return tuple(self._colours.get(c, "") for c in categories)
+        if role == _ACCESSIBLE and column == DATE_COLUMN:
+            return table.date_labels[rank]  # read in full, however briefly it is drawn
         if role not in _TEXT_ROLES:
             return None
         if column == DATE_COLUMN:
@@ -211,8 +226,10 @@ class EventTableModel(QAbstractTableModel):
         """Return what the bookmark column shows and says."""
         if role == Qt.ItemDataRole.DisplayRole:
             return "★" if marked else ""
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and marked:
+        if role == Qt.ItemDataRole.ToolTipRole and marked:
             return self.tr("Bookmarked")
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # a cell read aloud is never nameless
+            return self.tr("Bookmarked") if marked else self.tr("Not bookmarked")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         return None

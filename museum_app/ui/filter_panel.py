@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -19,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from museum_app.core.domain import Category
-from museum_app.ui.text import tooltip_text
+from museum_app.ui.access import mark_heading
+from museum_app.ui.text import plain_label, tooltip_text
+from museum_app.ui.widgets import FlowLayout
 
 SEARCH_DELAY_MS = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,10 +46,16 @@ class FilterPanel(QWidget):
         self._search_timer.timeout.connect(self._emit_search)
         self._search.textEdited.connect(self._on_search_edited)
         self._search.returnPressed.connect(self._emit_search)
-        heading = self._heading = QLabel(self)
+        heading = self._heading = mark_heading(QLabel(self))
+        # The rule, where the boxes are: unticking a category whose events all carry another
+        # ticked one hides nothing, and without it that would look like a fault.
+        rule = self._rule = plain_label(self, "categoryRule", scale=0.9, selectable=False)
+        rule.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._list = QListWidget(self)
         self._list.setObjectName("categoryFilter")
-        self._list.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        # As wide as the names when there is room; a narrow window shortens them with "…".
+        self._list.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+        self._list.setMinimumWidth(self._list.fontMetrics().averageCharWidth() * 18)
         self._list.itemChanged.connect(self._on_item_changed)
         self._list.currentItemChanged.connect(self._update_buttons)
         heading.setBuddy(self._list)
@@ -63,12 +70,13 @@ class FilterPanel(QWidget):
             action = QAction(self._list)
             action.triggered.connect(button.click)
             self._list.addAction(action)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wrapping in a narrow window rather than widening it
         for button in (self._all, self._none, self._only):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self._search)
         layout.addWidget(heading)
+        layout.addWidget(rule)
         layout.addWidget(self._list, stretch=1)
         layout.addLayout(buttons)
         self._update_buttons()
@@ -83,6 +91,8 @@ class FilterPanel(QWidget):
         self._search.setPlaceholderText(self.tr("Search events (Ctrl+F)"))
         self._heading.setText(self.tr("Categories"))
         self._list.setAccessibleName(self.tr("Categories"))
+        self._rule.setText(self.tr("An event shows while any of its categories is ticked."))
+        self._list.setAccessibleDescription(self._rule.text())
         self._all.setText(self.tr("All"))
         self._all.setToolTip(self.tr("Show every category"))
         self._none.setText(self.tr("None"))
@@ -153,6 +163,7 @@ class FilterPanel(QWidget):
                 item.setData(ID_ROLE, category.id)
                 item.setData(Qt.ItemDataRole.DecorationRole, QColor(category.colour))
                 item.setToolTip(tooltip_text(category.description))
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, category.description)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 checked = category.id not in unchecked
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from museum_app.core.domain import Bookmark, Event
 from museum_app.core.query import EventFilter
+from museum_app.ui import access
 from museum_app.ui.actions import create_actions, paint_icons
 from museum_app.ui.actions import retranslate as retranslate_actions
 from museum_app.ui.adapters import timeline_items
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.bookmarks = BookmarksPanel(self)
         self._compose()
         self.commands = create_actions(self)
+        self.announcer = access.install(self)
         self._wire_views()
         self._wire_browser()
         self._wire_actions()
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self.notice.setAccessibleName(self.tr("Notice"))
         self.bookmarks_dock.setWindowTitle(self.tr("Bookmarks"))
         self.undo_button.setText(self.tr("Undo"))
+        access.name_panes(self)
 
     def _wire_views(self) -> None:
         """Carry what the person does in a view to the browsing state."""
@@ -158,6 +161,7 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(lambda: self.timeline.zoom_by(1 / 1.5))
         a.fit_all.triggered.connect(self.timeline.fit_all)
         a.show_bookmarks.toggled.connect(self.bookmarks_dock.setVisible)
+        a.show_bookmarks.toggled.connect(self.bookmarks.focus_list)
         self.bookmarks_dock.visibilityChanged.connect(a.show_bookmarks.setChecked)
         a.full_screen.toggled.connect(lambda on: self.showFullScreen() if on else self.showNormal())
         a.shortcuts.triggered.connect(self._show_shortcuts)
@@ -173,7 +177,10 @@ class MainWindow(QMainWindow):
         """Give the views their data."""
         b = self.browser
         self.timeline.set_items(timeline_items(b.summaries, b.categories))
-        self.event_list.set_summaries(b.summaries, {c.id: c.name for c in b.categories.values()})
+        cats = b.categories.values()
+        self.event_list.set_summaries(
+            b.summaries, {c.id: c.name for c in cats}, {c.id: c.colour for c in cats}
+        )
         self.filters.set_categories(list(b.categories.values()))
         self.filters.set_counts(b.counts())
         self._show_bookmarks()
@@ -223,7 +230,7 @@ class MainWindow(QMainWindow):
         if query.search.strip() and not query.search_words():
             # One letter would match nearly every event as a prefix: say why nothing changed.
             text += self.tr(" · type another letter to search")
-        self.count_label.setText(text)
+        self.announcer.show(self.count_label, text)
 
     def _show_filter(self, query: EventFilter) -> None:
         """Reflect a filter changed from anywhere in the filter panel and the highlights."""

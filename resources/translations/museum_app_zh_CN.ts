@@ -289,6 +289,18 @@
         <translation>将此事件加入书签，保留它和你的备注（Ctrl+D）</translation>
     </message>
     <message>
+        <source>Keep this event and a note on it. Shortcut: Ctrl+D.</source>
+        <translation>加入书签，保留此事件和你的备注。快捷键：Ctrl+D。</translation>
+    </message>
+    <message>
+        <source>Previous event (Alt+Up)</source>
+        <translation>上一个事件（Alt+上方向键）</translation>
+    </message>
+    <message>
+        <source>Next event (Alt+Down)</source>
+        <translation>下一个事件（Alt+下方向键）</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -299,6 +311,18 @@
     <message>
         <source>Related events</source>
         <translation>相关事件</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>相关名称</translation>
+    </message>
+    <message>
+        <source>Event text</source>
+        <translation>事件正文</translation>
     </message>
     <message>
         <source>Bookmarked</source>
@@ -313,12 +337,20 @@
         <translation>将此事件加入书签后即可添加备注。</translation>
     </message>
     <message>
+        <source>Show only {name}</source>
+        <translation>只显示“{name}”</translation>
+    </message>
+    <message>
         <source>Search for “{name}”</source>
         <translation>搜索“{name}”</translation>
     </message>
     <message>
         <source>{title} — {date}</source>
         <translation>{title}（{date}）</translation>
+    </message>
+    <message>
+        <source>Open this event</source>
+        <translation>打开此事件</translation>
     </message>
     <message>
         <source>{publisher}, {page}; {section}, paragraph {paragraph}</source>
@@ -447,6 +479,10 @@ Your bookmarks and notes are saved as you make them. {1}</source>
         <source>Bookmarked</source>
         <translation>已加书签</translation>
     </message>
+    <message>
+        <source>Not bookmarked</source>
+        <translation>未加入书签</translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>
@@ -465,6 +501,10 @@ Your bookmarks and notes are saved as you make them. {1}</source>
     <message>
         <source>Categories</source>
         <translation>分类</translation>
+    </message>
+    <message>
+        <source>An event shows while any of its categories is ticked.</source>
+        <translation>事件的任一分类处于勾选状态时，该事件即会显示。</translation>
     </message>
     <message>
         <source>All</source>
@@ -548,6 +588,14 @@ Your bookmarks and notes are saved as you make them. {1}</source>
     <message>
         <source>Import bookmarks</source>
         <translation>导入书签</translation>
+    </message>
+    <message>
+        <source>Timeline and browsing panes</source>
+        <translation>时间轴与浏览窗格</translation>
+    </message>
+    <message>
+        <source>Filters, events and details</source>
+        <translation>筛选、事件列表与详情</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QPushButton, QWidget
 
 from museum_app.core.domain import Bookmark
@@ -208,3 +209,48 @@ def test_a_panel_first_shown_empty_says_so(qtbot) -> None:
     assert notice is not None and notice.isVisible()
     assert not rows(widget).isVisible()
     assert widget.shown_ids() == []
+
+
+def test_a_screen_reader_hears_each_rows_date_title_and_note(panel: BookmarksPanel) -> None:
+    view = interface_of(rows(panel))
+    items = [view.child(i) for i in range(view.childCount())]
+    spoken = [i.text(QAccessible.Text.Name) for i in items if i.role() == QAccessible.Role.ListItem]
+    assert "Didi Taxi joins WeChat. 6 January 2014. Taxi" in spoken
+    governance = next(s for s in spoken if s.startswith("China's proposal at ICANN 50"))
+    assert "Governance" in governance and "third line" in governance  # the whole note
+    assert any(s.startswith("Aardvark launch (no longer in the data). December 2013") for s in spoken)
+
+
+def test_selecting_a_row_through_assistive_tools_opens_its_event(qtbot, panel: BookmarksPanel) -> None:
+    view = interface_of(rows(panel))
+    selection = view.selectionInterface()
+    assert selection is not None
+    item = next(
+        view.child(i)
+        for i in range(view.childCount())
+        if view.child(i).text(QAccessible.Text.Name).startswith("Didi")
+    )
+    with qtbot.waitSignal(panel.event_activated) as opened:
+        assert selection.select(item)
+    assert opened.args == [EARLY]
+    assert rows(panel).currentItem().text() == "Didi Taxi joins WeChat"
+
+
+def test_selecting_by_the_code_opens_nothing(qtbot, panel: BookmarksPanel) -> None:
+    with qtbot.assertNotEmitted(panel.event_activated):
+        panel.select(LATE)
+        panel.select(EARLY)
+    assert rows(panel).currentItem().text() == "Didi Taxi joins WeChat"
+
+
+def test_arrow_keys_open_the_bookmark_moved_to(qtbot, panel: BookmarksPanel) -> None:
+    panel.select(EARLY)
+    with qtbot.waitSignal(panel.event_activated) as opened:
+        qtbot.keyClick(rows(panel), Qt.Key.Key_Down)
+    assert opened.args == [MIDDLE]
+
+
+def interface_of(widget: QWidget) -> QAccessibleInterface:
+    found = QAccessible.queryAccessibleInterface(widget)
+    assert found is not None
+    return found

@@ -317,3 +317,23 @@ def test_highlighting_ignores_case_and_accents_like_the_search(
     title = label(pane, "eventTitle").text()
     assert ">Café</span>" in title
     assert ">Zürich</span>" in title
+
+
+def test_the_star_set_by_the_code_emits_nothing(qtbot, pane: DetailPane, library: Library) -> None:
+    shown = event(library, RED_ENVELOPE)
+    with qtbot.assertNotEmitted(pane.bookmark_toggled):
+        show(pane, library, shown)
+        pane.set_bookmark(library.add_bookmark(shown, "From elsewhere"))  # e.g. an import
+        show(pane, library, event(library, CLEAN_CYBER_SPACE))
+        show(pane, library, shown, library.bookmark_for(shown))
+        pane.set_bookmark(None)  # e.g. removed in the bookmarks panel
+    assert not button(pane, "bookmarkButton").isChecked()
+
+
+def test_space_on_the_star_bookmarks(qtbot, pane: DetailPane, library: Library) -> None:
+    show(pane, library, event(library, RED_ENVELOPE))
+    star = button(pane, "bookmarkButton")
+    star.setFocus()
+    with qtbot.waitSignal(pane.bookmark_toggled) as blocker:
+        qtbot.keyClick(star, Qt.Key.Key_Space)
+    assert blocker.args == [RED_ENVELOPE, True]
