@@ -211,12 +211,16 @@ class Browser(QObject):
 
     def remove_collection(self, pack_id: str) -> bool:
         """Take an imported collection out; bookmarks on its events are kept."""
-        done, removed = self._write(
-            self.tr("remove the collection"), lambda: self.library.remove_pack(pack_id)
-        )
-        if done and removed:
+        try:
+            removed = self.library.remove_pack(pack_id)
+        except (StoreError, OSError, PackError) as error:
+            what = self.tr("remove the collection")
+            self.message.emit(self.tr("Could not {0}: {1}").format(what, error_text(error)))
+            return False
+        if removed:
+            # Before anything is shown again: the views still hold the closed catalog's events.
             self._reload()
-        return bool(done and removed)
+        return removed
 
     def _reload(self, added: str | None = None) -> None:
         """Take the catalog anew after an import or a removal, keeping the view where it can."""
