@@ -1,4 +1,4 @@
-"""What a person asks to see: categories, a search and, optionally, a set of events."""
+"""What a person asks to see: categories, collections, a search and, optionally, a set of events."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ class EventFilter:
     categories: frozenset[str] | None = None
     search: str = ""
     ids: frozenset[str] | None = None
+    collections: frozenset[str] | None = None  # the ids of the packs shown (None: every one)
 
     def search_words(self) -> list[str]:
         """Split the search text into the words that must all match (none for a lone letter).
@@ -44,7 +45,12 @@ class EventFilter:
     @property
     def is_empty(self) -> bool:
         """Return whether the filter lets every event through."""
-        return self.categories is None and not self.search_words() and self.ids is None
+        return (
+            self.categories is None
+            and not self.search_words()
+            and self.ids is None
+            and self.collections is None
+        )
 
 
 EVERYTHING = EventFilter()

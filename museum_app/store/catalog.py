@@ -343,3 +343,12 @@ class Catalog:
             [*params, rank],
         )
         return (before[0][0] if before else None, after[0][0] if after else None)
+
+    def pack_ranks(self) -> dict[str, list[int]]:
+        """Return the ranks of each pack's events (every pack, by id), for filtering by pack."""
+        # One JSON array per pack: a row per event would cost far more at 100,000 events.
+        rows = self._query(
+            "SELECT p.id, (SELECT json_group_array(e.rank) FROM events e WHERE e.pack_id = p.id) "
+            "FROM packs p ORDER BY p.id"
+        )
+        return {str(row[0]): list(json.loads(row[1])) for row in rows}

@@ -10,6 +10,7 @@ from museum_app.ui.language import LANGUAGES
 from museum_app.ui.widgets import arrow_icon, star_icon
 
 _NAMES = (  # in the order of the shortcuts overview
+    "open_file",
     "export_bookmarks",
     "import_bookmarks",
     "export_image",
@@ -43,6 +44,7 @@ class Actions:
     def __init__(
         self,
         *,
+        open_file: QAction,
         export_bookmarks: QAction,
         import_bookmarks: QAction,
         export_image: QAction,
@@ -63,6 +65,7 @@ class Actions:
         shortcuts: QAction,
         about: QAction,
     ) -> None:
+        self.open_file = open_file
         self.export_bookmarks = export_bookmarks
         self.import_bookmarks = import_bookmarks
         self.export_image = export_image
@@ -111,6 +114,7 @@ def create_actions(window: QMainWindow) -> Actions:
     pix = QStyle.StandardPixmap
     key = QKeySequence.StandardKey
     actions = Actions(
+        open_file=_action(window, "", key.Open, pix.SP_DialogOpenButton),
         export_bookmarks=_action(window, "", "Ctrl+E", pix.SP_DialogSaveButton),
         import_bookmarks=_action(window, ""),
         export_image=_action(window, "", "Ctrl+Shift+E"),
@@ -149,6 +153,12 @@ def create_actions(window: QMainWindow) -> Actions:
 
 def retranslate(window: QMainWindow, a: Actions) -> None:
     """Give the actions, menus and toolbar their text in the current language."""
+    a.open_file.setText(QCoreApplication.translate("Actions", "&Open/Import…"))
+    a.open_file.setToolTip(
+        QCoreApplication.translate(
+            "Actions", "Import a timeline: TimelineJS, Timeline Project, a calendar or a pack"
+        )
+    )
     a.export_bookmarks.setText(QCoreApplication.translate("Actions", "&Export bookmarks…"))
     a.import_bookmarks.setText(QCoreApplication.translate("Actions", "&Import bookmarks…"))
     a.export_image.setText(QCoreApplication.translate("Actions", "Export view as &image…"))
@@ -199,7 +209,16 @@ def _menus(window: QMainWindow, a: Actions) -> None:
     bar = window.menuBar()
     view = [a.back, a.forward, None, a.previous_event, a.next_event, None, a.zoom_in, a.zoom_out]
     groups: dict[str, list[QAction | None]] = {
-        "fileMenu": [a.export_bookmarks, a.import_bookmarks, None, a.export_image, None, a.quit],
+        "fileMenu": [
+            a.open_file,
+            None,
+            a.export_bookmarks,
+            a.import_bookmarks,
+            None,
+            a.export_image,
+            None,
+            a.quit,
+        ],
         "editMenu": [a.undo, None, a.find, a.bookmark, a.edit_note],
         "viewMenu": [*view, a.fit_all, None, a.show_bookmarks, a.full_screen, None],
         "helpMenu": [a.shortcuts, a.about],

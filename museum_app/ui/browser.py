@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from museum_app.core.collections import Collection
 from museum_app.core.domain import BASE_LANGUAGE, Bookmark, Category, Event
 from museum_app.core.history import History
-from museum_app.core.masks import SearchMasks, all_of, any_of
+from museum_app.core.masks import SearchMasks, all_of, any_of, of_ranks
 from museum_app.core.query import EventFilter
 from museum_app.core.table import EventTable
+from museum_app.formats.checks import PackError
 from museum_app.formats.records import BookmarkFileError, export_bookmarks, import_bookmarks
 from museum_app.store.database import StoreError
 from museum_app.store.library import Library
@@ -38,6 +40,8 @@ class Browser(QObject):
     history_changed = Signal(bool, bool)  # can go back, can go forward
     message = Signal(str)  # a short status line for the person
     language_changed = Signal(str)  # summaries and events now have their words in this language
+    data_changed = Signal()  # events, categories or collections came or went (an import, a removal)
+    refused = Signal(str, str)  # a file that was not imported: its name, and why
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +55,7 @@ class Browser(QObject):
         self.language = BASE_LANGUAGE  # of the summaries' titles (Event.text gives the rest)
         self.summaries: EventTable = library.catalog.summaries()
         self._searches = SearchMasks(library.catalog.search_ranks, len(self.summaries))
+        self._packs: dict[str, bytes] | None = None  # each pack's mask, made when first filtered by
         self._watch = QTimer(self, interval=WATCH_INTERVAL_MS)
         self._watch.timeout.connect(self.check_elsewhere)
         self._seen_version = self._data_version()
@@ -150,6 +155,10 @@ class Browser(QObject):
             masks.append(table.mask_of_ids(query.ids))
         if query.categories is not None:
             masks.append(any_of([table.category_mask(c) for c in query.categories], len(table)))
+        if query.collections is not None:
+            packs = self._pack_masks()
+            shown = [packs[p] for p in query.collections if p in packs]
+            masks.append(any_of(shown, len(table)))
         return all_of(masks, len(table)) if masks else None
 
     def set_categories(self, categories: frozenset[str] | None) -> None:
@@ -168,6 +177,89 @@ class Browser(QObject):
         """Return the events per category under the current search (and id restriction)."""
         within = self._mask(self.filter.without_categories())
         return self.summaries.category_counts(self.categories, within)
+
+    def set_collections(self, collections: frozenset[str] | None) -> None:
+        """Show only events of these collections, by pack id (None: all)."""
+        self.set_filter(replace(self.filter, collections=collections))
+
+    def _pack_masks(self) -> dict[str, bytes]:
+        """Return each pack's mask by rank (read once per catalog)."""
+        if self._packs is None:
+            count = len(self.summaries)
+            ranks = self.library.catalog.pack_ranks()
+            self._packs = {pack: of_ranks(found, count) for pack, found in ranks.items()}
+        return self._packs
+
+    # Collections: the packs, imported from a file or taken out again
+
+    def collections(self) -> list[Collection]:
+        """Return every collection, the app's own first, then those imported, by title."""
+        imported = {pack_id for pack_id, _, _ in self.library.imported_packs()}
+        found = [
+            Collection(pack_id, title, count, pack_id in imported)
+            for pack_id, title, _, count in self.library.catalog.packs()
+        ]
+        return sorted(found, key=lambda c: (c.imported, c.title.casefold(), c.id))
+
+    def import_file(self, path: Path) -> dict[str, Any] | None:
+        """Import a timeline file as a collection and return its report (None: refused).
+
+        A refused file changes nothing; why is emitted with refused, naming the file.
+        """
+        from museum_app import importer  # the formats' readers, loaded only to import
+        from museum_app.cli import UsageError
+
+        try:
+            report = importer.import_file(self.library, path, None, dry_run=False)
+        except (UsageError, PackError) as error:
+            self.refused.emit(path.name, str(error))
+            return None
+        except (StoreError, OSError) as error:
+            self.refused.emit(path.name, error_text(error))
+            return None
+        self._reload(added=str(report["pack_id"]))
+        return report
+
+    def remove_collection(self, pack_id: str) -> bool:
+        """Take an imported collection out; bookmarks on its events are kept."""
+        try:
+            removed = self.library.remove_pack(pack_id)
+        except (StoreError, OSError, PackError) as error:
+            what = self.tr("remove the collection")
+            self.message.emit(self.tr("Could not {0}: {1}").format(what, error_text(error)))
+            return False
+        if removed:
+            # Before anything is shown again: the views still hold the closed catalog's events.
+            self._reload()
+        return removed
+
+    def _reload(self, added: str | None = None) -> None:
+        """Take the catalog anew after an import or a removal, keeping the view where it can."""
+        catalog = self.library.catalog
+        old_categories = set(self.categories)
+        self.categories = {c.id: c for c in catalog.categories()}
+        self.summaries = catalog.summaries(self.language)
+        self._searches = SearchMasks(catalog.search_ranks, len(self.summaries))
+        self._packs, self._related = None, None
+        query, packs = self.filter, set(self._pack_masks())
+        # What the import brought is shown, whatever was unticked before; what left is dropped.
+        new_categories = set(self.categories) - old_categories
+        categories = query.categories
+        if categories is not None:
+            categories = (categories | new_categories) & set(self.categories)
+        collections = query.collections
+        if collections is not None:
+            collections = (collections | ({added} if added else set())) & packs
+        self.filter = replace(query, categories=categories, collections=collections)
+        self._visible = self._mask(self.filter)
+        event = catalog.event(self.current.id) if self.current else None
+        self.current = event
+        self.data_changed.emit()
+        self.filter_changed.emit(self.filter)
+        self.visible_changed.emit(self._visible)
+        self.counts_changed.emit(self.counts())
+        self.current_changed.emit(event)
+        self.bookmarks_changed.emit()
 
     # Bookmarks
 

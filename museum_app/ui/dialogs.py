@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from museum_app import __version__
+
+if TYPE_CHECKING:
+    from museum_app.ui.main_window import MainWindow
 
 
 def ask_save_path(parent: QWidget, title: str, filters: str, suggested: str) -> Path | None:
@@ -37,6 +41,46 @@ def ask_open_path(parent: QWidget, title: str, filters: str) -> Path | None:
     """Ask which file to read; None if the person cancelled."""
     name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
     return Path(name) if name else None
+
+
+def ask_bookmarks_path(parent: QWidget, save: bool) -> Path | None:
+    """Ask which file to export the bookmarks to (save) or import them from."""
+    if save:
+        filters = QCoreApplication.translate(
+            "Dialogs", "Markdown (*.md);;CSV for spreadsheets (*.csv);;JSON (*.json)"
+        )
+        title = QCoreApplication.translate("Dialogs", "Export bookmarks")
+        return ask_save_path(parent, title, filters, "bookmarks.md")
+    filters = QCoreApplication.translate("Dialogs", "Bookmark files (*.json *.csv)")
+    return ask_open_path(parent, QCoreApplication.translate("Dialogs", "Import bookmarks"), filters)
+
+
+def export_bookmarks(window: MainWindow) -> None:
+    """Ask for a file and export the bookmarks to it."""
+    path = ask_bookmarks_path(window, save=True)
+    if path is not None:
+        window.browser.export_bookmarks(path)
+
+
+def import_bookmarks(window: MainWindow) -> None:
+    """Ask for a file and import bookmarks from it."""
+    path = ask_bookmarks_path(window, save=False)
+    if path is not None:
+        window.browser.import_bookmarks(path)
+
+
+def export_image(window: MainWindow) -> None:
+    """Ask for a file and save the timeline as shown to it."""
+    told = export_view_image(window, window.timeline)
+    if told is not None:
+        window.statusBar().showMessage(told, 8000)
+
+
+def show_window_shortcuts(window: MainWindow) -> None:
+    """Show every keyboard shortcut of the window."""
+    from museum_app.ui.actions import shortcut_rows
+
+    show_shortcuts(window, shortcut_rows(window.commands))
 
 
 def export_view_image(parent: QWidget, widget: QWidget) -> str | None:

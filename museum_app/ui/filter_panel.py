@@ -1,4 +1,4 @@
-"""The filter panel: a search box and a checklist of categories with their counts."""
+"""The filter panel: a search box, a checklist of categories with their counts, and collections."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from museum_app.core.domain import Category
 from museum_app.ui.access import mark_heading
+from museum_app.ui.collection_filter import CollectionFilter
 from museum_app.ui.text import plain_label, tooltip_text
 from museum_app.ui.widgets import FlowLayout
 
@@ -79,6 +80,9 @@ class FilterPanel(QWidget):
         layout.addWidget(rule)
         layout.addWidget(self._list, stretch=1)
         layout.addLayout(buttons)
+        # Beside the categories: each collection (a pack, imported or the app's own) on its own.
+        self.collections = CollectionFilter(self)
+        layout.addWidget(self.collections)
         self._update_buttons()
         self.retranslate()
 

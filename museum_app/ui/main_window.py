@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from museum_app.core.domain import Bookmark, Event
 from museum_app.core.query import EventFilter
-from museum_app.ui import access
+from museum_app.ui import access, window_state
 from museum_app.ui.actions import create_actions, paint_icons
 from museum_app.ui.actions import retranslate as retranslate_actions
 from museum_app.ui.adapters import timeline_items
@@ -25,12 +27,11 @@ from museum_app.ui.browser import Browser
 from museum_app.ui.detail_pane import DetailPane
 from museum_app.ui.event_list import EventList
 from museum_app.ui.filter_panel import FilterPanel
+from museum_app.ui.importing import Importing
 from museum_app.ui.language import TRANSLATION
 from museum_app.ui.messages import translated
-from museum_app.ui.settings import ViewState, WindowSettings
+from museum_app.ui.settings import WindowSettings
 from museum_app.ui.timeline.view import TimelineView
-
-_SPLITTERS = ("mainSplitter", "lowerSplitter")
 
 
 class MainWindow(QMainWindow):
@@ -41,7 +42,7 @@ class MainWindow(QMainWindow):
         self.browser = browser
         self.settings = settings
         self._undo: Bookmark | None = None
-        self._saved_range: tuple[float, float] | None = None
+        self.saved_range: tuple[float, float] | None = None  # the timeline's, until it is shown
         self._range_pending = True
         self.setObjectName("mainWindow")
         self.timeline = TimelineView(self)
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self._compose()
         self.commands = create_actions(self)
         self.announcer = access.install(self)
+        self.importing = Importing(self, browser)
         self._wire_views()
         self._wire_browser()
         self._wire_actions()
@@ -125,10 +127,13 @@ class MainWindow(QMainWindow):
         )
         self.filters.search_changed.connect(b.set_search)
         self.filters.categories_changed.connect(b.set_categories)
+        self.filters.collections.collections_changed.connect(b.set_collections)
+        self.filters.collections.remove_requested.connect(self.importing.confirm_remove)
+        self.importing.imported.connect(lambda _: self.timeline.fit_all())
         self.event_list.clear_filters_requested.connect(self._clear_filters)
         self.bookmarks.remove_requested.connect(lambda event_id: self._set_bookmarked(event_id, False))
-        self.bookmarks.export_requested.connect(self.export_bookmarks)
-        self.bookmarks.import_requested.connect(self.import_bookmarks)
+        self.bookmarks.export_requested.connect(self._dialog("export_bookmarks"))
+        self.bookmarks.import_requested.connect(self._dialog("import_bookmarks"))
         self.undo_button.clicked.connect(self.undo)
 
     def _wire_browser(self) -> None:
@@ -141,13 +146,15 @@ class MainWindow(QMainWindow):
         b.bookmarks_changed.connect(self._show_bookmarks)
         b.history_changed.connect(self._show_history)
         b.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        b.data_changed.connect(self._load_data)
 
     def _wire_actions(self) -> None:
         """Connect the menu and toolbar commands."""
         a, b = self.commands, self.browser
-        a.export_bookmarks.triggered.connect(self.export_bookmarks)
-        a.import_bookmarks.triggered.connect(self.import_bookmarks)
-        a.export_image.triggered.connect(self.export_image)
+        a.open_file.triggered.connect(self.importing.open_file)
+        a.export_bookmarks.triggered.connect(self._dialog("export_bookmarks"))
+        a.import_bookmarks.triggered.connect(self._dialog("import_bookmarks"))
+        a.export_image.triggered.connect(self._dialog("export_image"))
         a.quit.triggered.connect(self.close)
         a.undo.triggered.connect(self.undo)
         a.find.triggered.connect(self.filters.focus_search)
@@ -164,8 +171,8 @@ class MainWindow(QMainWindow):
         a.show_bookmarks.toggled.connect(self.bookmarks.focus_list)
         self.bookmarks_dock.visibilityChanged.connect(a.show_bookmarks.setChecked)
         a.full_screen.toggled.connect(lambda on: self.showFullScreen() if on else self.showNormal())
-        a.shortcuts.triggered.connect(self._show_shortcuts)
-        a.about.triggered.connect(self._show_about)
+        a.shortcuts.triggered.connect(self._dialog("show_window_shortcuts"))
+        a.about.triggered.connect(self._dialog("show_about"))
         for language in a.languages:
             language.setChecked(language.data() == TRANSLATION.language)
             language.triggered.connect(self._language_chosen)
@@ -175,6 +182,14 @@ class MainWindow(QMainWindow):
 
     def _load(self) -> None:
         """Give the views their data."""
+        self._load_data()
+        self._show_bookmarks()
+        self._show_visible(None)
+        self._show_current(None)
+        self.show_notices(self.browser.library.notices())
+
+    def _load_data(self) -> None:
+        """Give the views the events, categories and collections (again after an import)."""
         b = self.browser
         self.timeline.set_items(timeline_items(b.summaries, b.categories))
         cats = b.categories.values()
@@ -182,11 +197,8 @@ class MainWindow(QMainWindow):
             b.summaries, {c.id: c.name for c in cats}, {c.id: c.colour for c in cats}
         )
         self.filters.set_categories(list(b.categories.values()))
+        self.filters.collections.set_collections(b.collections(), b.filter.collections)
         self.filters.set_counts(b.counts())
-        self._show_bookmarks()
-        self._show_visible(None)
-        self._show_current(None)
-        self.show_notices(b.library.notices())
 
     def show_notices(self, notices: list[str]) -> None:
         """Tell the person, above everything, what they must know about their data."""
@@ -236,6 +248,7 @@ class MainWindow(QMainWindow):
         """Reflect a filter changed from anywhere in the filter panel and the highlights."""
         self.filters.set_search(query.search)
         self.filters.set_selected(query.categories)
+        self.filters.collections.set_selected(query.collections)
         self.event_list.set_search_words(query.search_words())
         self._show_details()
 
@@ -306,106 +319,32 @@ class MainWindow(QMainWindow):
         self.commands.undo.setEnabled(False)
         self.undo_button.hide()
 
-    # The dialogs module is imported when a dialog is first asked for: the first window has none.
+    def _dialog(self, name: str) -> Callable[[], None]:
+        """Return a slot running a dialog of the dialogs module (imported when first asked for)."""
 
-    def _show_shortcuts(self) -> None:
-        """Show every keyboard shortcut."""
-        from museum_app.ui import dialogs
-        from museum_app.ui.actions import shortcut_rows
+        def run() -> None:
+            from museum_app.ui import dialogs  # the first window shows no dialog
 
-        dialogs.show_shortcuts(self, shortcut_rows(self.commands))
+            getattr(dialogs, name)(self)
 
-    def _show_about(self) -> None:
-        """Show the app's name, version and the credit for its data."""
-        from museum_app.ui import dialogs
-
-        dialogs.show_about(self)
-
-    def export_bookmarks(self) -> None:
-        """Ask for a file and export the bookmarks to it."""
-        from museum_app.ui import dialogs
-
-        filters = self.tr("Markdown (*.md);;CSV for spreadsheets (*.csv);;JSON (*.json)")
-        path = dialogs.ask_save_path(self, self.tr("Export bookmarks"), filters, "bookmarks.md")
-        if path is not None:
-            self.browser.export_bookmarks(path)
-
-    def import_bookmarks(self) -> None:
-        """Ask for a file and import bookmarks from it."""
-        from museum_app.ui import dialogs
-
-        filters = self.tr("Bookmark files (*.json *.csv)")
-        path = dialogs.ask_open_path(self, self.tr("Import bookmarks"), filters)
-        if path is not None:
-            self.browser.import_bookmarks(path)
-
-    def export_image(self) -> None:
-        """Ask for a file and save the timeline as shown to it."""
-        from museum_app.ui import dialogs
-
-        told = dialogs.export_view_image(self, self.timeline)
-        if told is not None:
-            self.statusBar().showMessage(told, 8000)
+        return run
 
     # Remembering the window
 
     def restore(self, fallback_event: str | None = None, size: QSize | None = None) -> None:
         """Put the window back as the person left it; an explicit event or size wins."""
-        geometry = self.settings.layout("geometry")
-        if size is not None:
-            self.resize(size)
-        elif geometry is None or not self.restoreGeometry(geometry):
-            self._default_geometry()
-        state = self.settings.layout("state")
-        if state is not None:
-            self.restoreState(state)
-        for name in _SPLITTERS:
-            saved = self.settings.layout(name)
-            splitter = self.findChild(QSplitter, name)
-            if saved is not None and splitter is not None:
-                splitter.restoreState(saved)
-        view = self.settings.view_state()
-        known = set(self.browser.categories)
-        categories = view.categories & known if view.categories is not None else None
-        self.browser.set_filter(EventFilter(categories=categories, search=view.search))
-        self._saved_range = view.visible_range
-        self.browser.go_to(fallback_event or view.event_id)
+        window_state.restore(self, fallback_event, size)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Set the timeline's range once it has its real width (before, any fit would be wrong)."""
         super().showEvent(event)
         if self._range_pending:
             self._range_pending = False
-            if self._saved_range is not None:
-                self.timeline.set_visible_range(*self._saved_range)
-            else:
-                self.timeline.fit_all()
-            current = self.browser.current
-            self.timeline.select(current.id if current else None)
-
-    def _default_geometry(self) -> None:
-        """Size a first window generously, within the screen."""
-        screen = self.screen().availableGeometry()
-        self.resize(min(1440, int(screen.width() * 0.92)), min(920, int(screen.height() * 0.92)))
-        self.move(screen.center() - self.rect().center())
+            window_state.show_range(self)
 
     def save(self) -> None:
         """Remember the window, the filter, the zoom and the current event."""
-        self.settings.set_layout("geometry", self.saveGeometry())
-        self.settings.set_layout("state", self.saveState())
-        for name in _SPLITTERS:
-            splitter = self.findChild(QSplitter, name)
-            if splitter is not None:
-                self.settings.set_layout(name, splitter.saveState())
-        query, current = self.browser.filter, self.browser.current
-        view = ViewState(
-            query.categories,
-            query.search,
-            self.timeline.visible_range(),
-            current.id if current else None,
-        )
-        self.settings.set_view_state(view)
-        self.settings.sync()
+        window_state.save(self)
 
     def _language_chosen(self) -> None:
         """Switch to the language of the View > Language entry just chosen."""

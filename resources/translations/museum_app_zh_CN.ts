@@ -4,6 +4,14 @@
 <context>
     <name>Actions</name>
     <message>
+        <source>&amp;Open/Import…</source>
+        <translation>打开/导入(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Import a timeline: TimelineJS, Timeline Project, a calendar or a pack</source>
+        <translation>导入时间线：TimelineJS、Timeline Project、日历文件或数据包</translation>
+    </message>
+    <message>
         <source>&amp;Export bookmarks…</source>
         <translation>导出书签(&amp;E)…</translation>
     </message>
@@ -210,6 +218,10 @@
 <context>
     <name>Browser</name>
     <message>
+        <source>remove the collection</source>
+        <translation>移除集合</translation>
+    </message>
+    <message>
         <source>Could not {0}: {1}</source>
         <translation>无法{0}：{1}</translation>
     </message>
@@ -252,6 +264,49 @@
     <message>
         <source>Imported {0} new or updated bookmarks</source>
         <translation>已导入 {0} 个新增或更新的书签</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionFilter</name>
+    <message>
+        <source>Collections</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>Tick a collection to show its events; untick it to hide them.</source>
+        <translation>勾选集合即显示其中的事件，取消勾选即隐藏。</translation>
+    </message>
+    <message>
+        <source>Show only</source>
+        <translation>仅显示此项</translation>
+    </message>
+    <message>
+        <source>Show only the selected collection</source>
+        <translation>仅显示所选集合</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>Show every collection</source>
+        <translation>显示所有集合</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Remove the selected imported collection</source>
+        <translation>移除所选的导入集合</translation>
+    </message>
+    <message>
+        <source>{title} ({count})</source>
+        <translation>{title}（{count}）</translation>
+    </message>
+    <message>
+        <source>{0} · built in</source>
+        <translation>{0} · 内置</translation>
     </message>
 </context>
 <context>
@@ -375,6 +430,22 @@
 </context>
 <context>
     <name>Dialogs</name>
+    <message>
+        <source>Markdown (*.md);;CSV for spreadsheets (*.csv);;JSON (*.json)</source>
+        <translation>Markdown (*.md);;CSV 电子表格 (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export bookmarks</source>
+        <translation>导出书签</translation>
+    </message>
+    <message>
+        <source>Bookmark files (*.json *.csv)</source>
+        <translation>书签文件 (*.json *.csv)</translation>
+    </message>
+    <message>
+        <source>Import bookmarks</source>
+        <translation>导入书签</translation>
+    </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
@@ -536,6 +607,84 @@ Your bookmarks and notes are saved as you make them. {1}</source>
     </message>
 </context>
 <context>
+    <name>ImportReport</name>
+    <message>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <source>Skipped and changed items</source>
+        <translation>已跳过和已更改的条目</translation>
+    </message>
+    <message>
+        <source>&amp;Skipped and changed items:</source>
+        <translation>已跳过和已更改的条目(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Imported {0} events from “{1}” as the collection “{2}”; {3} skipped, {4} changed.</source>
+        <translation>已从“{1}”导入 {0} 个事件，作为集合“{2}”；跳过 {3} 项，更改 {4} 项。</translation>
+    </message>
+    <message>
+        <source>Skipped {0}: {1}</source>
+        <translation>已跳过 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Changed: {0}</source>
+        <translation>已更改：{0}</translation>
+    </message>
+    <message>
+        <source>Nothing was skipped or changed.</source>
+        <translation>没有跳过或更改任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>Importing</name>
+    <message>
+        <source>Timelines (*.json *.csv *.timeline *.ics *.ical);;TimelineJS (*.json *.csv);;Timeline Project (*.timeline);;Calendars (*.ics *.ical);;All files (*)</source>
+        <translation>时间线 (*.json *.csv *.timeline *.ics *.ical);;TimelineJS (*.json *.csv);;Timeline Project (*.timeline);;日历 (*.ics *.ical);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open or import a timeline</source>
+        <translation>打开或导入时间线</translation>
+    </message>
+    <message>
+        <source>Importing “{0}”…</source>
+        <translation>正在导入“{0}”…</translation>
+    </message>
+    <message>
+        <source>Imported {0} events from “{1}”.</source>
+        <translation>已从“{1}”导入 {0} 个事件。</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>“{0}” was not imported, and nothing was changed.</source>
+        <translation>“{0}”未能导入，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Remove collection</source>
+        <translation>移除集合</translation>
+    </message>
+    <message>
+        <source>Remove the collection “{0}” and its {1} events?
+
+Bookmarks on its events are kept, with their notes, and come back when you import the file again.</source>
+        <translation>要移除集合“{0}”及其中的 {1} 个事件吗？
+
+这些事件上的书签及其笔记都会保留，再次导入该文件后即会恢复。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Removed the collection “{0}”; its bookmarks are kept.</source>
+        <translation>已移除集合“{0}”；其书签已保留。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>China Internet Museum: milestones</source>
@@ -572,22 +721,6 @@ Your bookmarks and notes are saved as you make them. {1}</source>
     <message>
         <source>Bookmark restored.</source>
         <translation>书签已恢复。</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md);;CSV for spreadsheets (*.csv);;JSON (*.json)</source>
-        <translation>Markdown (*.md);;CSV 电子表格 (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Export bookmarks</source>
-        <translation>导出书签</translation>
-    </message>
-    <message>
-        <source>Bookmark files (*.json *.csv)</source>
-        <translation>书签文件 (*.json *.csv)</translation>
-    </message>
-    <message>
-        <source>Import bookmarks</source>
-        <translation>导入书签</translation>
     </message>
     <message>
         <source>Timeline and browsing panes</source>
