@@ -43,6 +43,20 @@ class Shape:
             return x, max(scale.x_of(self.t1), x + self.body)
         return x - self.body, x + self.body
 
+    def drawn_x(self, scale: TimeScale, width: float) -> tuple[float, float]:
+        """Return the left and right of the body as drawn in a view this wide.
+
+        A badge whose bin meets the view but that lies past an edge is drawn at that edge,
+        so that what it counts is never out of sight while its days are in view.
+        """
+        left, right = self.body_x(scale)
+        if self.kind is ShapeKind.CLUSTER:
+            if left < 0:
+                left, right = 0.0, right - left
+            elif right > width:
+                left, right = width - (right - left), width
+        return left, right
+
     def title_x(self, scale: TimeScale, gap: float) -> tuple[float, float] | None:
         """Return where the title may be drawn, or None if it has none."""
         if self.title <= 0:
