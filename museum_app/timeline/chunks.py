@@ -16,7 +16,6 @@ wherever it is: a chunk or wall that would hide it is laid out again with it pla
 
 from __future__ import annotations
 
-import math
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -316,7 +315,7 @@ class ZoomLayout:
                 shapes = placed[0]
                 hidden += placed[1]
                 if hidden == 1:
-                    hidden = self._single(state, local, shapes, cuts)
+                    hidden = self._single(state, b, walls, local, shapes, cuts)
             else:
                 shapes = placed[0]
             result.shapes.extend(shapes)
@@ -328,18 +327,31 @@ class ZoomLayout:
         return result
 
     def _single(
-        self, state: LaneState, local: list[tuple[int, float, float, float]],
-        shapes: list[Shape], cuts: list[Cut],
+        self, state: LaneState, b: int, walls: tuple[Placed, Placed],
+        local: list[tuple[int, float, float, float]], shapes: list[Shape], cuts: list[Cut],
     ) -> int:  # fmt: skip
         """Resolve a bin with one event hidden: no badge of one. Return how many stay hidden.
 
-        Its own point goes to lane 0 if it is free there; else one more of the bin's own
-        points joins it in a badge of two. (A lone span without a lane, or a point the wall
-        could not place, in a bin with none of its own, stays a badge of one.)
+        The hidden point goes to lane 0, kept for the badge, if it is free there; a point the
+        wall could not place only if it keeps clear of the wall (the chunk beyond does the
+        same on its side, unseen). Else one more of the bin's own points joins it in a badge
+        of two. (A lone span without a lane in a bin with no point of its own stays alone.)
         """
+        m = self.metrics
         placed = {s.item for s in shapes}
         missing = [p for p in local if p[0] not in placed]
-        if missing:  # one of its own: lane 0, kept for the badge, takes it instead
+        clear = m.marker_radius + m.gap / 2
+        lo, hi = (
+            self.x(self.chunk_start(b // m.chunk_bins)),
+            self.x(self.chunk_start(b // m.chunk_bins + 1)),
+        )
+        for wall in walls:
+            for item in wall.hidden.get(b, ()):
+                t = self._anchor(item)
+                if lo + clear <= self.x(t) <= hi - clear:
+                    want = min(self._title_width(item), m.max_title_px)
+                    missing.append((item, t, self.x(t), want))
+        if missing:
             item, t, x, want = missing[0]
             shape = state.place_point(item, t, x, want, cuts)
             if shape is not None:

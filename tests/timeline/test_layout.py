@@ -114,7 +114,10 @@ def test_every_shown_item_is_drawn_or_counted_where_it_may_fall(
             assert drawn[n] + counted[n] == 1, item
         elif not drawn[n]:
             # A span without a lane is counted by every bin its days meet.
-            first, last = layout.bins.of(item.start), layout.bins.of(max(item.end, item.start + 1) - 1e-9)
+            first, last = (
+                layout.bins.of(item.start),
+                layout.bins.of(max(item.end, item.start + 1) - 1e-9),
+            )
             assert counted[n] == last - first + 1
     for shape in shapes:
         if shape.kind is not ShapeKind.CLUSTER:

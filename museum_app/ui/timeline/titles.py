@@ -1,0 +1,72 @@
+"""Where a title is written beside its marker or in its bar, and what fits there: whole words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from museum_app.timeline.metrics import LayoutMetrics
+from museum_app.timeline.scale import TimeScale
+from museum_app.timeline.shapes import Shape
+
+ELLIPSIS = "..."
+MAX_SHORTENED = 20_000  # shortened titles kept; a pan or zoom asks for the same ones again
+
+
+class Shortener:
+    """Shorten titles to a width at a word boundary, with "...", never inside a word or number.
+
+    width(text) is the width the text is drawn at; answers are kept by text and whole pixels.
+    """
+
+    def __init__(self, width: Callable[[str], float]) -> None:
+        self._width = width
+        self._done: dict[tuple[str, int], str] = {}
+
+    def fit(self, text: str, room: float) -> str:
+        """Return text whole if it fits in room, else its longest run of whole words and "...".
+
+        Return "" when not even the first word and "..." fit.
+        """
+        key = (text, int(room))
+        found = self._done.get(key)
+        if found is None:
+            if len(self._done) >= MAX_SHORTENED:
+                self._done.clear()
+            found = self._done[key] = self._shorten(text, int(room))
+        return found
+
+    def _shorten(self, text: str, room: float) -> str:
+        """Shorten text to room (see fit)."""
+        if self._width(text) <= room:
+            return text
+        words = text.split(" ")
+        best = ""
+        for n in range(1, len(words)):
+            candidate = " ".join(words[:n]).rstrip(",;:-\u2013\u2014") + ELLIPSIS
+            if self._width(candidate) > room:
+                break
+            best = candidate
+        return best
+
+
+def title_box(
+    shape: Shape, scale: TimeScale, metrics: LayoutMetrics, width: float
+) -> tuple[float, float] | None:
+    """Return the left and the room of a shape's title as drawn in a view this wide, or None.
+
+    A point's title follows its marker. A span's title inside its bar starts a gap after the
+    bar's start, so that the start stays in sight; on a bar that runs in from the left, it is
+    kept at the view's left edge.
+    """
+    if shape.title <= 0:
+        return None
+    left, right = shape.body_x(scale)
+    if shape.inside:
+        start = max(left + metrics.gap, 4.0)
+        end = min(right - metrics.gap, start + shape.title, width - 2.0)
+    else:
+        start = round(right + metrics.gap)
+        end = right + metrics.gap + shape.title
+    if end - start < metrics.min_title_px / 2:
+        return None
+    return round(start), end - round(start)
