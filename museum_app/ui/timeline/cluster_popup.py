@@ -8,6 +8,8 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from museum_app.timeline.items import TimelineItem
+
 MAX_VISIBLE_ROWS = 14  # taller lists scroll
 
 
@@ -16,14 +18,14 @@ class ClusterPopup(QFrame):
 
     chosen = Signal(str)
 
-    def __init__(self, parent: QWidget, heading: str, entries: Sequence[tuple[str, str]]) -> None:
-        """List entries, each (id, text), under a heading."""
+    def __init__(self, parent: QWidget, heading: str, items: Sequence[TimelineItem]) -> None:
+        """List events, each by its title and date, under a heading."""
         super().__init__(parent, Qt.WindowType.Popup)
         self.setObjectName("clusterPopup")
         self.setAccessibleName(heading)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._ids = [event_id for event_id, _ in entries]
+        self._ids = [item.id for item in items]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         label = QLabel(heading, self)
@@ -33,13 +35,13 @@ class ClusterPopup(QFrame):
         self.list.setObjectName("clusterList")
         self.list.setAccessibleName(heading)
         self.list.setUniformItemSizes(True)
-        self.list.addItems([text for _, text in entries])
+        self.list.addItems([f"{item.title} ({item.date_label})" for item in items])
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(self._choose)
         self.list.itemClicked.connect(self._choose)
         layout.addWidget(self.list)
-        rows = min(len(entries), MAX_VISIBLE_ROWS)
-        row = self.list.sizeHintForRow(0) if entries else 20
+        rows = min(len(items), MAX_VISIBLE_ROWS)
+        row = self.list.sizeHintForRow(0) if items else 20
         width = min(max(self.list.sizeHintForColumn(0) + 40, 260), 640)
         self.list.setFixedHeight(rows * row + 2 * self.list.frameWidth() + 4)
         self.setFixedWidth(width)

@@ -229,6 +229,7 @@ class ShapePainter:
         ink, base, half_text = frame.colours.text, frame.colours.base, self.text.height / 2
         least, titles = m.min_title_px / 2, self._titles
         fit, measure = self.shorten[0].fit, self.text.widths[0].width
+        edge = frame.width - 2.0
         for shape in shapes:
             kind, item_index = shape.kind, shape.item
             if kind is cluster:
@@ -248,7 +249,7 @@ class ShapePainter:
                     p.drawPixmap(round(x - r - 1), round(middle - r - 1), picture)
                 if shape.title > 0:
                     start = round(x + r + gap)
-                    room = x + r + gap + shape.title - start
+                    room = min(x + r + gap + shape.title, edge) - start  # as title_box has it
                     if room >= least:
                         text = fit(item.title, room)
                         if text:

@@ -15,8 +15,8 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QGradient,
     QLinearGradient,
-    QPainter,
     QPaintEngine,
+    QPainter,
     QPixmap,
 )
 

@@ -66,7 +66,7 @@ def title_box(
         end = min(right - metrics.gap, start + shape.title, width - 2.0)
     else:
         start = round(right + metrics.gap)
-        end = right + metrics.gap + shape.title
+        end = min(right + metrics.gap + shape.title, width - 2.0)  # not cut by the view's edge
     if end - start < metrics.min_title_px / 2:
         return None
     return round(start), end - round(start)

@@ -6,17 +6,9 @@ import math
 from collections.abc import Collection, Sequence
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QFocusEvent,
-    QFontMetricsF,
-    QHelpEvent,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QResizeEvent,
-)
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QWidget
 
 from museum_app.timeline import navigation
 from museum_app.timeline.items import TimelineItem
@@ -31,7 +23,7 @@ from museum_app.ui.timeline.cluster_popup import ClusterPopup
 from museum_app.ui.timeline.colours import Colours
 from museum_app.ui.timeline.input import TimelineInput
 from museum_app.ui.timeline.legend import show_legend
-from museum_app.ui.timeline.overview import TimelineOverview, tool_button
+from museum_app.ui.timeline.overview import TimelineOverview, place_strip, tool_button
 from museum_app.ui.timeline.painting import Frame
 from museum_app.ui.timeline.seen import BadgeEntry
 from museum_app.ui.timeline.stage import Stage
@@ -89,8 +81,13 @@ class TimelineView(QWidget):
         self._buttons = [
             tool_button(self, name, text, tip, slot)
             for name, text, tip, slot in (
-                ("timelineZoomOut", "\u2212", self.tr("Zoom out (-)"), self.zoom_out),
-                ("timelineZoomIn", "+", self.tr("Zoom in (+)"), self.zoom_in),
+                (
+                    "timelineZoomOut",
+                    "\u2212",
+                    self.tr("Zoom out (-)"),
+                    lambda: self.zoom_by(1 / ZOOM_STEP),
+                ),
+                ("timelineZoomIn", "+", self.tr("Zoom in (+)"), lambda: self.zoom_by(ZOOM_STEP)),
                 ("timelineFit", self.tr("Fit"), self.tr("Fit everything in view (F)"), self.fit_all),
                 ("timelineLegendButton", "?", self.tr("What the marks mean"), self.show_legend),
             )
@@ -152,7 +149,7 @@ class TimelineView(QWidget):
         fm = QFontMetricsF(self.font())
         row = math.ceil(fm.height()) + 8
         lanes = int((self._axis_top() - TOP_MARGIN) // row)
-        return LayoutMetrics(lanes=max(1, min(64, lanes)), row_height=row)
+        return LayoutMetrics(lanes=max(2, min(64, lanes)), row_height=row)
 
     def _current_scene(self) -> Scene:
         """Return the scene, made anew when the items, filter, font or height changed."""
@@ -164,8 +161,6 @@ class TimelineView(QWidget):
         scene = self._stage.scene(self._index, metrics, self.devicePixelRatioF())
         scene.pin(selected)
         return scene
-
-    # Selection
 
     def select(self, event_id: str | None) -> None:
         """Highlight an event and bring it into view; this does not emit event_activated.
@@ -264,14 +259,6 @@ class TimelineView(QWidget):
         x = self.width() / 2 if anchor_x is None else anchor_x
         self._set_scale(self._scale.zoomed(factor, x))
 
-    def zoom_in(self) -> None:
-        """Zoom in one step about the middle."""
-        self.zoom_by(ZOOM_STEP)
-
-    def zoom_out(self) -> None:
-        """Zoom out one step about the middle."""
-        self.zoom_by(1 / ZOOM_STEP)
-
     def pan_by_pixels(self, dx: float) -> None:
         """Move the view dx pixels later in time (negative: earlier)."""
         self._set_scale(self._scale.panned(dx))
@@ -338,14 +325,7 @@ class TimelineView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the same stretch of time in view, and place the overview and buttons."""
         super().resizeEvent(event)
-        side = OVERVIEW_HEIGHT
-        self.overview.setGeometry(
-            0, self.height() - side, self.width() - side * len(self._buttons), side
-        )
-        for n, button in enumerate(self._buttons):
-            button.setGeometry(
-                self.width() - side * (len(self._buttons) - n), self.height() - side, side, side
-            )
+        place_strip(self, self.overview, self._buttons, OVERVIEW_HEIGHT)
         self._set_scale(TimeScale.fitting(*self._range, self.width()))
         self.scene_changed.emit()
 
@@ -380,12 +360,10 @@ class TimelineView(QWidget):
 
     def _list_badge(self, shape: Shape, point: QPointF) -> None:
         """Open the list of every event a badge stands for; choosing one opens it."""
-        items = self._current_scene().badge_items(shape, self._scale.px_per_day)
-        entries = [
-            (self._items[i].id, f"{self._items[i].title} ({self._items[i].date_label})") for i in items
+        items = [
+            self._items[i] for i in self._current_scene().badge_items(shape, self._scale.px_per_day)
         ]
-        heading = self.tr("%n events here", "", len(entries))
-        popup = ClusterPopup(self, heading, entries)
+        popup = ClusterPopup(self, self.tr("%n events here", "", len(items)), items)
         popup.chosen.connect(self.choose)
         popup.show_at(self.mapToGlobal(point.toPoint()))
 
@@ -409,33 +387,13 @@ class TimelineView(QWidget):
         """Show what each mark of the timeline means."""
         show_legend(self)
 
-    def event(self, event: QEvent) -> bool:
-        """Show tooltips."""
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            self._show_tooltip(event)
-            return True
-        return super().event(event)
-
-    def _show_tooltip(self, event: QHelpEvent) -> None:
-        """Show an event's title and date, or a cluster's count, as plain text."""
-        shape = self._shape_at(QPointF(event.pos()))
+    def describe_at(self, point: QPoint | QPointF) -> tuple[str, QRect] | None:
+        """Return a tooltip for what is at a point (markup, data escaped) and where, or None."""
+        shape = self._shape_at(QPointF(point))
         if shape is None:
-            QToolTip.hideText()
-            event.ignore()
-            return
+            return None
         if shape.kind is ShapeKind.CLUSTER:
             text = self.tr("%n events: click to list them", "", shape.count)
         else:
             text = tooltip_text(self._items[shape.item])
-        rect = seen.body_rect(shape, self._frame(), self._current_scene())
-        QToolTip.showText(event.globalPos(), text, self, rect.toRect())
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        """Draw the focus frame."""
-        super().focusInEvent(event)
-        self.update()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        """Take the focus frame away."""
-        super().focusOutEvent(event)
-        self.update()
+        return text, seen.body_rect(shape, self._frame(), self._current_scene()).toRect()
