@@ -150,9 +150,10 @@ class ZoomLayout:
             want = min(self._title_width(item), m.max_title_px)
             inside, after = bar - 2 * m.text_pad, limit - bar - 2 * m.gap
             shape = Shape(ShapeKind.SPAN, item, lane, it.start, index.end_of(item), bar)
-            if inside >= want or (after < want and inside >= max(after, m.min_title_px)):
+            least = min(m.min_title_px, want)  # a short title is shown whole or not at all
+            if inside >= want or (after < want and inside >= max(after, least)):
                 shape.title, shape.inside = min(want, inside), True
-            elif after >= m.min_title_px:
+            elif after >= least:
                 shape.title = min(want, after)
         self._spans[item] = shape
         return shape

@@ -33,6 +33,7 @@ _NAMES = (  # in the order of the shortcuts overview
     "show_bookmarks",
     "full_screen",
     "shortcuts",
+    "legend",
     "about",
 )
 
@@ -66,6 +67,7 @@ class Actions:
         show_bookmarks: QAction,
         full_screen: QAction,
         shortcuts: QAction,
+        legend: QAction,
         about: QAction,
     ) -> None:
         self.export_bookmarks = export_bookmarks
@@ -86,6 +88,7 @@ class Actions:
         self.show_bookmarks = show_bookmarks
         self.full_screen = full_screen
         self.shortcuts = shortcuts
+        self.legend = legend
         self.about = about
 
     def all(self) -> list[QAction]:
@@ -133,6 +136,7 @@ def create_actions(window: QMainWindow) -> Actions:
         show_bookmarks=_action(window, tr("Show &bookmarks"), "Ctrl+B", checkable=True),
         full_screen=_action(window, tr("F&ull screen"), "F11", checkable=True),
         shortcuts=_action(window, tr("&Keyboard shortcuts"), key.HelpContents),
+        legend=_action(window, tr("Timeline &legend")),
         about=_action(window, tr("&About museum_app")),
     )
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -161,7 +165,7 @@ def _menus(window: QMainWindow, a: Actions) -> None:
         tr("&File"): [a.export_bookmarks, a.import_bookmarks, None, a.export_image, None, a.quit],
         tr("&Edit"): [a.undo, None, a.find, a.bookmark, a.edit_note],
         tr("&View"): [*view, a.fit_all, None, a.show_bookmarks, a.full_screen],
-        tr("&Help"): [a.shortcuts, a.about],
+        tr("&Help"): [a.shortcuts, a.legend, a.about],
     }
     for title, items in groups.items():
         menu = bar.addMenu(title)

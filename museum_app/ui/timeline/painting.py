@@ -250,7 +250,7 @@ class ShapePainter:
                 if shape.title > 0:
                     start = round(x + r + gap)
                     room = min(x + r + gap + shape.title, edge) - start  # as title_box has it
-                    if room >= least:
+                    if room >= least or room >= shape.title:
                         text = fit(item.title, room)
                         if text:
                             top = round(middle - half_text)

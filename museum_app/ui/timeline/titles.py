@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from museum_app.timeline.metrics import LayoutMetrics
@@ -67,6 +68,8 @@ def title_box(
     else:
         start = round(right + metrics.gap)
         end = min(right + metrics.gap + shape.title, width - 2.0)  # not cut by the view's edge
-    if end - start < metrics.min_title_px / 2:
+    # Whole pixels: inside a bar, never left of where the bar's start must show.
+    x = math.ceil(start) if shape.inside else round(start)
+    if end - x < min(metrics.min_title_px / 2, shape.title):
         return None
-    return round(start), end - round(start)
+    return x, end - x
