@@ -202,7 +202,7 @@ def shortcut_rows(actions: Actions) -> list[tuple[str, str]]:
         (tr("Timeline: previous / next event"), tr("Left / Right")),
         (tr("Timeline: zoom in / out around the cursor"), tr("+ / −, Ctrl+wheel")),
         (tr("Timeline: fit everything"), "F"),
-        (tr("Timeline: start / end"), tr("Home / End")),
+        (tr("Timeline: first / last event"), tr("Home / End")),
         (tr("Timeline: a screen back / forward"), tr("Page Up / Page Down")),
         (tr("Move between parts of the window"), tr("Tab / Shift+Tab")),
     ]
