@@ -7,8 +7,9 @@ near a wall (close enough for a title to reach across it) are placed by a small 
 of that wall, before either chunk places its own. Lane 0 never holds spans or wall markers,
 so a cluster badge always has room there.
 
-Spans are never gathered into a cluster: a span with a lane is drawn at every zoom, and one
-without (more spans at once than lanes) is counted in the badge of every bin its days meet.
+A span at least a bin long is never gathered into a cluster: with a lane it is drawn at every
+zoom, and without one (more spans at once than lanes) it is counted in the badge of every
+bin its days meet. A shorter span is a crowd's member like a point, in the bin it starts in.
 A badge counts at least two events: a bin with a single one hidden draws it in lane 0, or
 gathers one more of its own into the badge. The pinned point (the selected event) is drawn
 wherever it is: a chunk or wall that would hide it is laid out again with it placed first.
@@ -67,20 +68,25 @@ class ZoomLayout:
         # Within a day, zooming in cannot part a crowd: show as many as the lanes hold.
         self.capacity = metrics.lanes if self.bins.days <= 1 else metrics.capacity
         self._counts: dict[int, int] = {}
+        self._short: dict[int, tuple[list[int], float]] = {}
         self._overflow: dict[int, int] = {}
         self._spans: dict[int, Shape | None] = {}
         self._walls: dict[int, Placed] = {}
         self.chunks: dict[int, Placed] = {}
         self.pinned: int | None = None
+        self.pinned_span: int | None = None  # drawn even where its bin is a crowd
         self._pin_first: set[tuple[str, int]] = set()  # walls and chunks that place it first
         self.pin(pinned)
 
     def pin(self, item: int | None) -> None:
-        """Make item (a shown point, else nothing) the one always drawn; drop what it changes."""
-        if item is not None and (
-            not self.index.shows(item) or self.index.base.span_position(item) is not None
-        ):
+        """Make item the one always drawn (the selected event); drop what that changes."""
+        if item is not None and not self.index.shows(item):
             item = None
+        span = item if item is not None and self.index.base.span_position(item) is not None else None
+        if span != self.pinned_span:  # rare: a span chosen, or no longer
+            self.pinned_span = span
+            self._spans, self._walls, self.chunks = {}, {}, {}
+        item = None if span is not None else item
         if item == self.pinned:
             return
         for kind, n in self._pin_first:
@@ -115,12 +121,29 @@ class ZoomLayout:
         return self.bins.of(t) // self.metrics.chunk_bins
 
     def count(self, b: int) -> int:
-        """Return how many shown points are anchored in bin b."""
+        """Return how many shown points and short spans (with lanes) are anchored in bin b."""
         n = self._counts.get(b)
         if n is None:
             start, end = self.bins.start(b), self.bins.start(b + 1)
-            n = self._counts[b] = self.index.point_count_between(start, end)
+            points = self.index.point_count_between(start, end)
+            n = self._counts[b] = points + len(self.short_spans(b)[0]) if points else 0
         return n
+
+    def short_spans(self, b: int) -> tuple[list[int], float]:
+        """Return the positions of the spans with lanes shorter than a bin anchored in bin b,
+        and the furthest end among them."""
+        found = self._short.get(b)
+        if found is None:
+            start, end = self.bins.start(b), self.bins.start(b + 1)
+            found = self.index.short_spans_between(start, end, self.bins.days, self.metrics.span_lanes)
+            self._short[b] = found
+        return found
+
+    def _folded(self, item: int, start: float) -> bool:
+        """Say whether a span is short and its bin a crowd: then its badge counts it."""
+        if item == self.pinned_span or self.index.end_of(item) - start >= self.bins.days:
+            return False
+        return self.dense(self.bins.of(start))
 
     def overflow(self, b: int) -> int:
         """Return how many shown spans without a lane meet bin b."""
@@ -141,7 +164,7 @@ class ZoomLayout:
         m, index = self.metrics, self.index
         it = index.items[item]
         shape = None
-        if index.span_lane[item] + 1 <= m.span_lanes:
+        if index.span_lane[item] + 1 <= m.span_lanes and not self._folded(item, it.start):
             lane = index.span_lane[item] + 1
             ppd = self.scale.px_per_day
             natural = (index.end_of(item) - it.start) * ppd
@@ -267,6 +290,14 @@ class ZoomLayout:
         self.chunks[c] = result
         return result
 
+    def _pinned_short_in(self, b: int) -> int:
+        """Return 1 if the pinned span is one of bin b's short spans (so drawn, not counted)."""
+        span = self.pinned_span
+        if span is None:
+            return 0
+        pos = self.index.base.span_position(span)
+        return int(pos is not None and pos in self.short_spans(b)[0])
+
     def _pin_wall(self, w: int) -> None:
         """Place the pinned point first at wall w, dropping what was laid out with it."""
         self._pin_first.add(("wall", w))
@@ -298,7 +329,7 @@ class ZoomLayout:
             if n == 0 and over == 0:
                 continue
             if n > self.capacity:
-                hidden = n - (b == pin_bin) + over
+                hidden = n - (b == pin_bin) - self._pinned_short_in(b) + over
                 result.shapes.append(self._badge(state, b, hidden))
                 continue
             local = [
@@ -370,6 +401,9 @@ class ZoomLayout:
         index = self.index
         points = [index.all_points[p] for p in index.points_between(start, end)]
         hidden = [item for item in points if item not in chunk.by_item]
+        if self.dense(b):
+            short = [index.all_spans[p] for p in self.short_spans(b)[0]]
+            hidden += [item for item in short if item != self.pinned_span]
         return hidden + index.overflow_items(start, end, self.metrics.span_lanes)
 
     def _badge(self, state: LaneState, b: int, count: int) -> Shape:
@@ -380,7 +414,8 @@ class ZoomLayout:
         start, end = self.bins.start(b), self.bins.start(b + 1)
         middle = (start + end) / 2
         state.place_badge(self.x(middle) - half, self.x(middle) + half)
+        reach = self.short_spans(b)[1] if self.dense(b) else end
         return Shape(
             ShapeKind.CLUSTER, -1, 0, middle, middle, half,
-            count=count, bin_start=start, bin_end=end,
+            count=count, bin_start=start, bin_end=end, reach=max(reach, end),
         )  # fmt: skip

@@ -287,6 +287,23 @@ class ItemIndex:
         upto = bisect_left(starts, t1)
         return [spans[p] for p in positions[:upto] if ends[p] > t0]
 
+    def short_spans_between(
+        self, t0: float, t1: float, days: float, cap: int
+    ) -> tuple[list[int], float]:
+        """Return the shown spans anchored in [t0, t1) shorter than days with a lane below cap.
+
+        Return their positions in all_spans and the furthest end among them (t1 if none).
+        The tests run in C over the stretch: at a far zoom a stretch holds thousands.
+        """
+        lo, hi = bisect_left(self.all_span_starts, t0), bisect_left(self.all_span_starts, t1)
+        if lo == hi:
+            return [], t1
+        ends = self.base.span_ends[lo:hi]
+        short = map(operator.lt, map(operator.sub, ends, self.all_span_starts[lo:hi]), repeat(days))
+        laned = map(operator.lt, self.lanes[lo:hi], repeat(min(cap, self.lane_cap)))
+        keep = bytes(map(operator.and_, map(operator.and_, short, laned), self.span_shown[lo:hi]))
+        return list(compress(range(lo, hi), keep)), max(compress(ends, keep), default=t1)
+
     def has_lane(self, item: int) -> bool:
         """Say whether a shown span has a lane below the cap (and so can be drawn)."""
         pos = self.base.span_position(item)

@@ -145,7 +145,7 @@ class Scene:
                 left = x - shape.body
                 if shape.kind is cluster:  # drawn at the view's edge while its bin meets the view
                     left = min(left, (shape.bin_start - 0.5 - origin) * px_per_day)
-                    right = max(right, (shape.bin_end + 0.5 - origin) * px_per_day)
+                    right = max(right, (max(shape.bin_end, shape.reach) + 0.5 - origin) * px_per_day)
                 if right >= x0 and left <= x1 and id(shape) not in seen:
                     seen.add(id(shape))
                     shapes.append(shape)

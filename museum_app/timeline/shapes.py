@@ -35,6 +35,7 @@ class Shape:
     count: int = 0  # a cluster: how many items it stands for
     bin_start: float = 0.0  # a cluster: the time range its items are anchored in
     bin_end: float = 0.0
+    reach: float = 0.0  # a cluster: the last day its items may fall on (short spans run on)
 
     def body_x(self, scale: TimeScale) -> tuple[float, float]:
         """Return the left and right of the marker, bar or badge."""

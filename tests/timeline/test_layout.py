@@ -118,7 +118,10 @@ def test_every_shown_item_is_drawn_or_counted_where_it_may_fall(
                 layout.bins.of(item.start),
                 layout.bins.of(max(item.end, item.start + 1) - 1e-9),
             )
-            assert counted[n] == last - first + 1
+            # (or, shorter than a bin and in a crowd, by the crowd's badge alone)
+            assert counted[n] in (1, last - first + 1)
+            if counted[n] == 1 and last > first:
+                assert max(item.end, item.start + 1) - item.start < layout.bins.days
     for shape in shapes:
         if shape.kind is not ShapeKind.CLUSTER:
             item = items[shape.item]

@@ -333,3 +333,16 @@ def test_work_done_while_idle_changes_nothing_drawn(qtbot: QtBot, view: Timeline
     assert [r and r.toRect() for r in map(view.marker_rect, IDS)] == [
         r and r.toRect() for r in map(fresh.marker_rect, IDS)
     ]
+
+
+def test_scene_changed_tells_when_what_is_drawn_changes(qtbot: QtBot, view: TimelineView) -> None:
+    for change in (
+        lambda: view.pan_by_pixels(40),
+        lambda: view.zoom_by(1.25),
+        lambda: view.set_filter(IDS[:5]),
+        lambda: view.set_items(ITEMS[:10]),
+        lambda: view.resize(1200, 500),
+        lambda: view.select(IDS[3]),
+    ):
+        with qtbot.waitSignal(view.scene_changed, timeout=1000):
+            change()
