@@ -69,6 +69,7 @@ class ZoomLayout:
         self.capacity = metrics.lanes if self.bins.days <= 1 else metrics.capacity
         self._counts: dict[int, int] = {}
         self._short: dict[int, tuple[list[int], float]] = {}
+        self._bin_spans: dict[int, list[int]] = {}  # the spans that may be drawn, by bin
         self._overflow: dict[int, int] = {}
         self._spans: dict[int, Shape | None] = {}
         self._walls: dict[int, Placed] = {}
@@ -126,7 +127,7 @@ class ZoomLayout:
         if n is None:
             start, end = self.bins.start(b), self.bins.start(b + 1)
             points = self.index.point_count_between(start, end)
-            n = self._counts[b] = points + len(self.short_spans(b)[0]) if points else 0
+            n = self._counts[b] = points + len(self.short_spans(b)[0])
         return n
 
     def short_spans(self, b: int) -> tuple[list[int], float]:
@@ -139,9 +140,9 @@ class ZoomLayout:
             self._short[b] = found
         return found
 
-    def _folded(self, item: int, start: float) -> bool:
+    def _folded(self, item: int, start: float, end: float) -> bool:
         """Say whether a span is short and its bin a crowd: then its badge counts it."""
-        if item == self.pinned_span or self.index.end_of(item) - start >= self.bins.days:
+        if item == self.pinned_span or end - start >= self.bins.days:
             return False
         return self.dense(self.bins.of(start))
 
@@ -157,22 +158,28 @@ class ZoomLayout:
         """Say whether bin b holds too many points to show one by one."""
         return self.count(b) > self.capacity
 
-    def span(self, item: int) -> Shape | None:
-        """Return a span's shape, or None if it has no lane (more spans at once than lanes)."""
+    def span(self, item: int, pos: int | None = None) -> Shape | None:
+        """Return a span's shape, or None if it has no lane (more spans at once than lanes).
+
+        pos, if known, is its place in all_spans (spared a search).
+        """
         if item in self._spans:
             return self._spans[item]
         m, index = self.metrics, self.index
-        it = index.items[item]
+        if pos is None:
+            pos = index.base.span_position(item)
+            assert pos is not None, "a span"
+        start, end = index.all_span_starts[pos], index.base.span_ends[pos]
+        lane = index.lanes[pos] + 1
         shape = None
-        if index.span_lane[item] + 1 <= m.span_lanes and not self._folded(item, it.start):
-            lane = index.span_lane[item] + 1
+        if lane <= m.span_lanes and not self._folded(item, start, end):
             ppd = self.scale.px_per_day
-            natural = (index.end_of(item) - it.start) * ppd
-            limit = (index.next_start_in_lane(item) - it.start) * ppd
+            natural = (end - start) * ppd
+            limit = (index.next_start_in_lane(item, pos) - start) * ppd
             bar = max(natural, min(m.min_bar_px, limit - m.gap))
             want = min(self._title_width(item), m.max_title_px)
             inside, after = bar - 2 * m.text_pad, limit - bar - 2 * m.gap
-            shape = Shape(ShapeKind.SPAN, item, lane, it.start, index.end_of(item), bar)
+            shape = Shape(ShapeKind.SPAN, item, lane, start, end, bar)
             least = min(m.min_title_px, want)  # a short title is shown whole or not at all
             if inside >= want or (after < want and inside >= max(after, least)):
                 shape.title, shape.inside = min(want, inside), True
@@ -192,9 +199,26 @@ class ZoomLayout:
             if shape is not None and shape.extent(self.scale, m.gap)[1] > self.x(t0):
                 shapes.append(shape)
                 seen.add(shape.item)
-        for pos in self.index.spans_between(t0, t1):
-            item = self.index.all_spans[pos]
-            shape = self.span(item)
+        index, bins, cap = self.index, self.bins, m.span_lanes
+        found: list[int] = []
+        starts = index.all_span_starts
+        for b in range(bins.of(t0), bins.of(t1) + 1):
+            in_bin = self._bin_spans.get(b)
+            if in_bin is None:
+                # In a crowd, only the spans a bin long or more are drawn: skip the rest in C.
+                at_least = bins.days if self.dense(b) else 0.0
+                in_bin = index.laned_spans_between(bins.start(b), bins.start(b + 1), cap, at_least)
+                self._bin_spans[b] = in_bin
+            if t0 <= bins.start(b) and bins.start(b + 1) <= t1:
+                found += in_bin
+            else:
+                found += [p for p in in_bin if t0 <= starts[p] < t1]
+        pinned = self.pinned_span
+        if pinned is not None and t0 <= index.items[pinned].start < t1:
+            found.append(index.base.span_position(pinned) or 0)
+        for pos in found:
+            item = index.all_spans[pos]
+            shape = self.span(item, pos)
             if shape is not None and item not in seen:
                 shapes.append(shape)
                 seen.add(item)

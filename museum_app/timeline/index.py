@@ -304,6 +304,19 @@ class ItemIndex:
         keep = bytes(map(operator.and_, map(operator.and_, short, laned), self.span_shown[lo:hi]))
         return list(compress(range(lo, hi), keep)), max(compress(ends, keep), default=t1)
 
+    def laned_spans_between(self, t0: float, t1: float, cap: int, at_least: float = 0.0) -> list[int]:
+        """Return the positions of the shown spans anchored in [t0, t1) with a lane below cap
+        that last at least at_least days (tested in C: a far zoom's stretch holds thousands)."""
+        lo, hi = bisect_left(self.all_span_starts, t0), bisect_left(self.all_span_starts, t1)
+        if lo == hi:
+            return []
+        keep = map(operator.and_, self.span_shown[lo:hi],
+                   map(operator.lt, self.lanes[lo:hi], repeat(min(cap, self.lane_cap))))  # fmt: skip
+        if at_least > 0:
+            lengths = map(operator.sub, self.base.span_ends[lo:hi], self.all_span_starts[lo:hi])
+            keep = map(operator.and_, keep, map(operator.ge, lengths, repeat(at_least)))
+        return list(compress(range(lo, hi), keep))
+
     def has_lane(self, item: int) -> bool:
         """Say whether a shown span has a lane below the cap (and so can be drawn)."""
         pos = self.base.span_position(item)
@@ -418,10 +431,10 @@ class ItemIndex:
         i = bisect_left(self.lane_starts[lane], t) - 1
         return self.lane_items[lane][i] if i >= 0 else None
 
-    def next_start_in_lane(self, item: int) -> float:
-        """Return the start of the span after this one in its lane, or infinity."""
+    def next_start_in_lane(self, item: int, pos: int | None = None) -> float:
+        """Return the start of the next span in this one's lane (pos: its place), or infinity."""
         lanes, _, _, positions = self._laid
-        pos = self.base.span_position(item)
+        pos = self.base.span_position(item) if pos is None else pos
         if pos is None or lanes[pos] >= len(positions):
             return math.inf
         following = positions[lanes[pos]]
