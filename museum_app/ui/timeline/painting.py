@@ -77,9 +77,26 @@ class ShapePainter:
         self._badges: dict[tuple[object, ...], QPixmap] = {}
         self._hatches: dict[tuple[int, int, int], QBrush] = {}
         self._colours: dict[str, QColor] = {}
+        self._derived: dict[tuple[str, int], QColor] = {}
         self._titles: list[Title] = []  # to draw after the markers and bars
         self.shorten = (Shortener(self.text.widths[0].width), Shortener(self.text.widths[1].width))
         self._frame: Frame | None = None  # the last paint's
+
+    def _ink_on(self, colour: QColor) -> QColor:
+        """Return the ink that reads on a colour, worked out once per colour."""
+        key = ("ink", colour.rgba())
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = ink_on(colour)
+        return found
+
+    def _veil(self, base: QColor) -> QColor:
+        """Return the see-through veil under titles on hatching, made once per background."""
+        key = ("veil", base.rgba())
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = veil(base)
+        return found
 
     def _colour(self, name: str) -> QColor:
         """Return a category colour, parsed once."""
@@ -236,8 +253,17 @@ class ShapePainter:
                 self._paint_badge(p, shape, frame)
             elif item_index == selected:
                 chosen = shape
-            elif kind is not point or item_index in bookmarked:
+            elif item_index in bookmarked:
                 self._paint_item(p, shape, frame, False)
+            elif kind is not point:  # a plain bar and its title, without the detours of a star
+                item = items[item_index]
+                x0 = (shape.t0 - origin) * px_per_day
+                x1 = max((shape.t1 - origin) * px_per_day, x0 + shape.body)
+                middle = bottom - (shape.lane + 0.5) * row
+                colour = self._colour(item.colours[0]) if item.colours else frame.colours.mid
+                self.paint_span(p, item.kind, colour, (x0, x1), middle, False, frame)
+                if shape.title > 0:
+                    self._span_title(shape, item.kind, colour, middle, frame, False)
             else:  # the common case, kept short: a plain marker and its title
                 x = (shape.t0 - origin) * px_per_day
                 middle = bottom - (shape.lane + 0.5) * row
@@ -294,13 +320,10 @@ class ShapePainter:
         else:
             colour = self._colour(item.colours[0]) if item.colours else colours.mid
             self.paint_span(p, item.kind, colour, (left, right), middle, selected, frame)
-            star = QPointF(max(left, 0) + 5, middle - m.row_height / 2 + 6)
-            uncertain = item.kind is ItemKind.UNCERTAIN
-            solid_inside = shape.inside and not uncertain
-            ink = ink_on(colour) if solid_inside else colours.text
-            # A veil, not a blank: the hatching (and so the bar's extent) shows through it.
-            halo = veil(colours.base) if uncertain and shape.inside else None
-            under = colour if solid_inside else under
+            if shape.item in frame.bookmarked:
+                draw_star(p, QPointF(max(left, 0) + 5, middle - m.row_height / 2 + 6), colours.text)
+            self._span_title(shape, item.kind, colour, middle, frame, selected)
+            return
         if shape.item in frame.bookmarked:
             draw_star(p, star, colours.text)
         shown = self.title_text(shape, frame, selected)
@@ -309,6 +332,26 @@ class ShapePainter:
             top = round(middle - self.text.height / 2)
             width = self.text.widths[selected].width(shown[0])
             self._titles.append((shown[0], selected, ink, width, x, top, room, under, halo))
+
+    def _span_title(
+        self, shape: Shape, kind: ItemKind, colour: QColor, middle: float, frame: Frame,
+        selected: bool,
+    ) -> None:  # fmt: skip
+        """Queue a bar's title: inside it in ink that reads on it, or after it."""
+        shown = self.title_text(shape, frame, selected)
+        if not shown:
+            return
+        colours = frame.colours
+        uncertain = kind is ItemKind.UNCERTAIN
+        solid_inside = shape.inside and not uncertain
+        ink = self._ink_on(colour) if solid_inside else colours.text
+        # A veil, not a blank: the hatching (and so the bar's extent) shows through it.
+        halo = self._veil(colours.base) if uncertain and shape.inside else None
+        under = colour if solid_inside else colours.base
+        x, room = shown[1]
+        top = round(middle - self.text.height / 2)
+        width = self.text.widths[selected].width(shown[0])
+        self._titles.append((shown[0], selected, ink, width, x, top, room, under, halo))
 
     def title_text(
         self, shape: Shape, frame: Frame, selected: bool
