@@ -35,6 +35,8 @@ class ClusterPopup(QFrame):
         self.list.setObjectName("clusterList")
         self.list.setAccessibleName(heading)
         self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the date's end in sight
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.addItems([f"{item.title} ({item.date_label})" for item in items])
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(self._choose)
@@ -42,7 +44,7 @@ class ClusterPopup(QFrame):
         layout.addWidget(self.list)
         rows = min(len(items), MAX_VISIBLE_ROWS)
         row = self.list.sizeHintForRow(0) if items else 20
-        width = min(max(self.list.sizeHintForColumn(0) + 40, 260), 640)
+        width = min(max(self.list.sizeHintForColumn(0) + 40, 260), 760)
         self.list.setFixedHeight(rows * row + 2 * self.list.frameWidth() + 4)
         self.setFixedWidth(width)
 

@@ -38,13 +38,15 @@ class Shortener:
 
     def _shorten(self, text: str, room: float) -> str:
         """Shorten text to room (see fit)."""
-        if self._width(text) <= room:
+        # The layout reserved the title's own width: a fraction of a pixel lost to whole
+        # pixels must not cost it its last word.
+        if self._width(text) <= room + 1:
             return text
         words = text.split(" ")
         best = ""
         for n in range(1, len(words)):
             candidate = " ".join(words[:n]).rstrip(",;:-\u2013\u2014") + ELLIPSIS
-            if self._width(candidate) > room:
+            if self._width(candidate) > room + 1:
                 break
             best = candidate
         return best
