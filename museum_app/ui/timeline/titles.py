@@ -28,25 +28,25 @@ class Shortener:
 
         Return "" when not even the first word and "..." fit.
         """
-        key = (text, int(room))
+        key = (text, math.ceil(room))
         found = self._done.get(key)
         if found is None:
             if len(self._done) >= MAX_SHORTENED:
                 self._done.clear()
-            found = self._done[key] = self._shorten(text, int(room))
+            found = self._done[key] = self._shorten(text, key[1])
         return found
 
     def _shorten(self, text: str, room: float) -> str:
         """Shorten text to room (see fit)."""
         # The layout reserved the title's own width: a fraction of a pixel lost to whole
         # pixels must not cost it its last word.
-        if self._width(text) <= room + 1:
+        if self._width(text) <= room + 0.5:
             return text
         words = text.split(" ")
         best = ""
         for n in range(1, len(words)):
             candidate = " ".join(words[:n]).rstrip(",;:-\u2013\u2014") + ELLIPSIS
-            if self._width(candidate) > room + 1:
+            if self._width(candidate) > room + 0.5:
                 break
             best = candidate
         return best
