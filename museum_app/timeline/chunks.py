@@ -389,22 +389,21 @@ class ZoomLayout:
         """Resolve a bin with one event hidden: no badge of one. Return how many stay hidden.
 
         The hidden point goes to lane 0, kept for the badge, if it is free there; a point the
-        wall could not place only if it keeps clear of the wall (the chunk beyond does the
-        same on its side, unseen). Else one more of the bin's own points joins it in a badge
-        of two. (A lone span without a lane in a bin with no point of its own stays alone.)
+        wall could not place only if it keeps clear of the right wall (the chunk beyond may
+        put one in its lane 0 just past it, unseen). Else one more of the bin's own points
+        joins it in a badge of two. (A lone span without a lane in a bin with no point of
+        its own stays alone.)
         """
         m = self.metrics
         placed = {s.item for s in shapes}
         missing = [p for p in local if p[0] not in placed]
-        clear = m.marker_radius + m.gap / 2
-        lo, hi = (
-            self.x(self.chunk_start(b // m.chunk_bins)),
-            self.x(self.chunk_start(b // m.chunk_bins + 1)),
-        )
+        # Left of its right wall, a marker in lane 0 keeps a marker's width and a gap from it:
+        # the next chunk may put one in lane 0 just past the wall (which needs no such care).
+        hi = self.x(self.chunk_start(b // m.chunk_bins + 1)) - 2 * m.marker_radius - m.gap
         for wall in walls:
             for item in wall.hidden.get(b, ()):
                 t = self._anchor(item)
-                if lo + clear <= self.x(t) <= hi - clear:
+                if self.x(t) <= hi:
                     want = min(self._title_width(item), m.max_title_px)
                     missing.append((item, t, self.x(t), want))
         if missing:

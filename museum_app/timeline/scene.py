@@ -10,7 +10,12 @@ from collections.abc import Callable, Iterator
 from museum_app.timeline.chunks import Placed, ZoomLayout
 from museum_app.timeline.index import ItemIndex
 from museum_app.timeline.metrics import LayoutMetrics
-from museum_app.timeline.scale import TimeScale, clamp_px_per_day, zoom_bucket
+from museum_app.timeline.scale import (
+    BUCKETS_PER_OCTAVE,
+    TimeScale,
+    clamp_px_per_day,
+    zoom_bucket,
+)
 from museum_app.timeline.shapes import Shape, ShapeKind
 
 MAX_ZOOM_LAYOUTS = 8  # zooming in and back out again reuses these
@@ -134,9 +139,13 @@ class Scene:
         t0, t1 = scale.time_of(x0), scale.time_of(x1)
         origin, px_per_day, gap = scale.origin, scale.px_per_day, m.gap
         cluster = ShapeKind.CLUSTER
+        edge = max(0.5 * px_per_day, m.marker_radius) + 1.0
         seen: set[int] = set()  # a wall's shapes belong to the chunks on both sides of it
         shapes: list[Shape] = []
-        for chunk in self.chunks(scale, x0, x1):
+        # A badge of the chunk beside the view is there while its bin's edge is near enough,
+        # or, on the left, while a short span it counts (at most a bin long) reaches in.
+        back = edge + m.bin_px * 2 ** (1 / BUCKETS_PER_OCTAVE)
+        for chunk in self.chunks(scale, x0 - back, x1 + edge):
             times = chunk.short_times
             for shape in chunk.short[bisect_left(times, t0 - reach) : bisect_right(times, t1 + reach)]:
                 # A marker or a badge: its body about its time, then its title (Shape.extent).
@@ -144,8 +153,9 @@ class Scene:
                 right = x + shape.body + (gap + shape.title if shape.title > 0 else 0.0)
                 left = x - shape.body
                 if shape.kind is cluster:  # drawn at the view's edge while its bin meets the view
-                    left = min(left, (shape.bin_start - 0.5 - origin) * px_per_day)
-                    right = max(right, (max(shape.bin_end, shape.reach) + 0.5 - origin) * px_per_day)
+                    # (or a marker anchored in it could: half a day, or a marker's radius)
+                    left = min(left, (shape.bin_start - origin) * px_per_day - edge)
+                    right = max(right, (max(shape.bin_end, shape.reach) - origin) * px_per_day + edge)
                 if right >= x0 and left <= x1 and id(shape) not in seen:
                     seen.add(id(shape))
                     shapes.append(shape)

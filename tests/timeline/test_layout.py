@@ -200,8 +200,9 @@ def test_a_view_gets_every_shape_that_meets_it_from_the_chunks_it_meets(
     for shape in everything:
         left, right = shape.extent(scale, metrics.gap)
         if shape.kind is ShapeKind.CLUSTER:  # a badge is there while its bin meets the view
-            left = min(left, scale.x_of(shape.bin_start - 0.5))
-            right = max(right, scale.x_of(shape.bin_end + 0.5))
+            edge = max(0.5 * scale.px_per_day, metrics.marker_radius) + 1.0
+            left = min(left, scale.x_of(shape.bin_start) - edge)
+            right = max(right, scale.x_of(max(shape.bin_end, shape.reach)) + edge)
         if right >= x0 and left <= x1:
             expected.add(id(shape))
     assert {id(s) for s in scene.shapes_in(scale, x0, x1)} == expected
