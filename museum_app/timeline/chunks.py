@@ -6,11 +6,17 @@ way from either side: spans keep their zoom-independent lanes (from 1 up), and t
 near a wall (close enough for a title to reach across it) are placed by a small procedure
 of that wall, before either chunk places its own. Lane 0 never holds spans or wall markers,
 so a cluster badge always has room there.
+
+A span at least a bin long is never gathered into a cluster: with a lane it is drawn at every
+zoom, and without one (more spans at once than lanes) it is counted in the badge of every
+bin its days meet. A shorter span is a crowd's member like a point, in the bin it starts in.
+A badge counts at least two events: a bin with a single one hidden draws it in lane 0, or
+gathers one more of its own into the badge. The pinned point (the selected event) is drawn
+wherever it is: a chunk or wall that would hide it is laid out again with it placed first.
 """
 
 from __future__ import annotations
 
-import math
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,7 +37,7 @@ class Placed:
     """Shapes placed in some stretch of time, and the items anchored there that are not."""
 
     shapes: list[Shape] = field(default_factory=list)
-    hidden: dict[int, int] = field(default_factory=dict)  # bin -> items that could not be placed
+    hidden: dict[int, list[int]] = field(default_factory=dict)  # bin -> points not placed
     by_item: dict[int, Shape] = field(default_factory=dict)
     # For a quick look-up of what is in view: markers and badges by time, and the spans.
     short: list[Shape] = field(default_factory=list)
@@ -53,7 +59,7 @@ class ZoomLayout:
 
     def __init__(
         self, index: ItemIndex, metrics: LayoutMetrics, title_width: Callable[[int], float],
-        measure: Measure, bucket: int,
+        measure: Measure, bucket: int, pinned: int | None = None,
     ) -> None:  # fmt: skip
         self.index, self.metrics, self.bucket = index, metrics, bucket
         self._title_width, self._measure = title_width, measure
@@ -62,9 +68,46 @@ class ZoomLayout:
         # Within a day, zooming in cannot part a crowd: show as many as the lanes hold.
         self.capacity = metrics.lanes if self.bins.days <= 1 else metrics.capacity
         self._counts: dict[int, int] = {}
+        self._short: dict[int, tuple[list[int], float]] = {}
+        self._bin_spans: dict[int, list[int]] = {}  # the spans that may be drawn, by bin
+        self._overflow: dict[int, int] = {}
         self._spans: dict[int, Shape | None] = {}
         self._walls: dict[int, Placed] = {}
         self.chunks: dict[int, Placed] = {}
+        self.pinned: int | None = None
+        self.pinned_span: int | None = None  # drawn even where its bin is a crowd
+        self._pin_first: set[tuple[str, int]] = set()  # walls and chunks that place it first
+        self.pin(pinned)
+
+    def pin(self, item: int | None) -> None:
+        """Make item the one always drawn (the selected event); drop what that changes."""
+        if item is not None and not self.index.shows(item):
+            item = None
+        span = item if item is not None and self.index.base.span_position(item) is not None else None
+        if span != self.pinned_span:  # rare: a span chosen, or no longer
+            self.pinned_span = span
+            self._spans, self._walls, self.chunks = {}, {}, {}
+        item = None if span is not None else item
+        if item == self.pinned:
+            return
+        for kind, n in self._pin_first:
+            if kind == "wall":
+                self._walls.pop(n, None)
+                self.chunks.pop(n - 1, None)
+                self.chunks.pop(n, None)
+            else:
+                self.chunks.pop(n, None)
+        self._pin_first = set()
+        self.pinned = item
+        if item is not None:
+            c = self.chunk_of(self._anchor(item))
+            cached = self.chunks.get(c)
+            if cached is not None and item not in cached.by_item:
+                del self.chunks[c]  # laid out again, with it, when next asked for
+
+    def _anchor(self, item: int) -> float:
+        """Return where a point is anchored: the middle of its day."""
+        return self.index.items[item].start + 0.5
 
     def x(self, t: float) -> float:
         """Return the absolute x of a time at this layout's zoom."""
@@ -79,71 +122,107 @@ class ZoomLayout:
         return self.bins.of(t) // self.metrics.chunk_bins
 
     def count(self, b: int) -> int:
-        """Return how many shown items are anchored in bin b."""
+        """Return how many shown points and short spans (with lanes) are anchored in bin b."""
         n = self._counts.get(b)
         if n is None:
-            n = self._counts[b] = self.index.count_between(self.bins.start(b), self.bins.start(b + 1))
+            start, end = self.bins.start(b), self.bins.start(b + 1)
+            points = self.index.point_count_between(start, end)
+            n = self._counts[b] = points + len(self.short_spans(b)[0])
+        return n
+
+    def short_spans(self, b: int) -> tuple[list[int], float]:
+        """Return the positions of the spans with lanes shorter than a bin anchored in bin b,
+        and the furthest end among them."""
+        found = self._short.get(b)
+        if found is None:
+            start, end = self.bins.start(b), self.bins.start(b + 1)
+            found = self.index.short_spans_between(start, end, self.bins.days, self.metrics.span_lanes)
+            self._short[b] = found
+        return found
+
+    def _folded(self, item: int, start: float, end: float) -> bool:
+        """Say whether a span is short and its bin a crowd: then its badge counts it."""
+        if item == self.pinned_span or end - start >= self.bins.days:
+            return False
+        return self.dense(self.bins.of(start))
+
+    def overflow(self, b: int) -> int:
+        """Return how many shown spans without a lane meet bin b."""
+        n = self._overflow.get(b)
+        if n is None:
+            start, end = self.bins.start(b), self.bins.start(b + 1)
+            n = self._overflow[b] = self.index.overflow_between(start, end, self.metrics.span_lanes)
         return n
 
     def dense(self, b: int) -> bool:
-        """Say whether bin b holds too many items to show one by one."""
+        """Say whether bin b holds too many points to show one by one."""
         return self.count(b) > self.capacity
 
-    def span(self, item: int) -> Shape | None:
-        """Return a span's shape, or None if it is hidden at this zoom (its lane or its bin)."""
+    def span(self, item: int, pos: int | None = None) -> Shape | None:
+        """Return a span's shape, or None if it has no lane (more spans at once than lanes).
+
+        pos, if known, is its place in all_spans (spared a search).
+        """
         if item in self._spans:
             return self._spans[item]
         m, index = self.metrics, self.index
-        it = index.items[item]
+        if pos is None:
+            pos = index.base.span_position(item)
+            assert pos is not None, "a span"
+        start, end = index.all_span_starts[pos], index.base.span_ends[pos]
+        lane = index.lanes[pos] + 1
         shape = None
-        # The bin first: where it is a cluster, the lanes need not even be known.
-        if not self.dense(self.bins.of(it.start)) and index.span_lane[item] + 1 <= m.span_lanes:
-            lane = index.span_lane[item] + 1
+        if lane <= m.span_lanes and not self._folded(item, start, end):
             ppd = self.scale.px_per_day
-            natural = (index.end_of(item) - it.start) * ppd
-            limit = (index.next_start_in_lane(item) - it.start) * ppd
+            natural = (end - start) * ppd
+            limit = (index.next_start_in_lane(item, pos) - start) * ppd
             bar = max(natural, min(m.min_bar_px, limit - m.gap))
             want = min(self._title_width(item), m.max_title_px)
             inside, after = bar - 2 * m.text_pad, limit - bar - 2 * m.gap
-            shape = Shape(ShapeKind.SPAN, item, lane, it.start, index.end_of(item), bar)
-            if inside >= want or (after < want and inside >= max(after, m.min_title_px)):
+            shape = Shape(ShapeKind.SPAN, item, lane, start, end, bar)
+            least = min(m.min_title_px, want)  # a short title is shown whole or not at all
+            if inside >= want or (after < want and inside >= max(after, least)):
                 shape.title, shape.inside = min(want, inside), True
-            elif after >= m.min_title_px:
+            elif after >= least:
                 shape.title = min(want, after)
         self._spans[item] = shape
         return shape
 
-    def spans_over(self, t0: float, t1: float) -> Placed:
-        """Return the spans shown over [t0, t1), and count the hidden ones anchored there."""
-        result = Placed()
+    def spans_over(self, t0: float, t1: float) -> list[Shape]:
+        """Return the spans drawn over [t0, t1): those reaching in from before, then the rest."""
+        shapes: list[Shape] = []
         seen: set[int] = set()
         m = self.metrics
-        # How far back a span may start and still reach t0: by its length, then its title (or
-        # its least bar, then its title).
-        reach = self.index.base.longest_span + (
-            (m.min_bar_px + 2 * m.gap + m.max_title_px) / self.scale.px_per_day
-        )
-        first = self.bins.of(t0 - reach)
-        if not all(map(self.dense, range(first, self.bins.of(t0) + 1))):
-            for lane in range(min(m.span_lanes, len(self.index.lane_items))):
-                item = self.index.lane_span_before(lane, t0)
-                shape = None if item is None else self.span(item)
-                if shape is not None and shape.extent(self.scale, m.gap)[1] > self.x(t0):
-                    result.shapes.append(shape)
-                    seen.add(shape.item)
-        for b in range(self.bins.of(t0), self.bins.of(t1) + 1):
-            if self.dense(b):
-                continue
-            lo, hi = max(self.bins.start(b), t0), min(self.bins.start(b + 1), t1)
-            for pos in self.index.spans_between(lo, hi):
-                item = self.index.all_spans[pos]
-                shape = self.span(item)
-                if shape is None:
-                    result.hidden[b] = result.hidden.get(b, 0) + 1
-                elif item not in seen:
-                    result.shapes.append(shape)
-                    seen.add(item)
-        return result
+        for lane in range(min(m.span_lanes, len(self.index.lane_items))):
+            item = self.index.lane_span_before(lane, t0)
+            shape = None if item is None else self.span(item)
+            if shape is not None and shape.extent(self.scale, m.gap)[1] > self.x(t0):
+                shapes.append(shape)
+                seen.add(shape.item)
+        index, bins, cap = self.index, self.bins, m.span_lanes
+        found: list[int] = []
+        starts = index.all_span_starts
+        for b in range(bins.of(t0), bins.of(t1) + 1):
+            in_bin = self._bin_spans.get(b)
+            if in_bin is None:
+                # In a crowd, only the spans a bin long or more are drawn: skip the rest in C.
+                at_least = bins.days if self.dense(b) else 0.0
+                in_bin = index.laned_spans_between(bins.start(b), bins.start(b + 1), cap, at_least)
+                self._bin_spans[b] = in_bin
+            if t0 <= bins.start(b) and bins.start(b + 1) <= t1:
+                found += in_bin
+            else:
+                found += [p for p in in_bin if t0 <= starts[p] < t1]
+        pinned = self.pinned_span
+        if pinned is not None and t0 <= index.items[pinned].start < t1:
+            found.append(index.base.span_position(pinned) or 0)
+        for pos in found:
+            item = index.all_spans[pos]
+            shape = self.span(item, pos)
+            if shape is not None and item not in seen:
+                shapes.append(shape)
+                seen.add(item)
+        return shapes
 
     def _obstacles(self, shapes: list[Shape]) -> list[list[tuple[float, float]]]:
         """Return, per lane, the sorted (left, right) of shapes placed beforehand."""
@@ -164,6 +243,16 @@ class ZoomLayout:
         m, ppd = self.metrics, self.scale.px_per_day
         return (m.max_title_px + 2 * (m.marker_radius + m.gap)) / ppd, (m.marker_radius + m.gap) / ppd
 
+    def _place_pinned(self, state: LaneState, cuts: list[Cut]) -> Shape | None:
+        """Place the pinned point before anything else: above lane 0 if it can, else in it."""
+        item = self.pinned
+        assert item is not None
+        t = self._anchor(item)
+        want = min(self._title_width(item), self.metrics.max_title_px)
+        return state.place_point(item, t, self.x(t), want, cuts, first_lane=1) or state.place_point(
+            item, t, self.x(t), want, cuts
+        )
+
     def wall(self, w: int) -> Placed:
         """Place the markers within reach of wall w, the same from either chunk beside it."""
         if w in self._walls:
@@ -174,20 +263,27 @@ class ZoomLayout:
         # The titles placed here stop before the next wall's markers.
         cap = self.x(self.chunk_start(w + 1) - before) - m.marker_radius - m.gap
         margin = (m.marker_radius + m.gap) / ppd
-        spans = self.spans_over(t - before - margin, t + after + before).shapes
+        spans = self.spans_over(t - before - margin, t + after + before)
         state = LaneState(m, self._obstacles(spans), [cap] * m.lanes)
         result = Placed()
         cuts: list[Cut] = []
+        first = self.pinned if ("wall", w) in self._pin_first else None
+        if first is not None:
+            shape = self._place_pinned(state, cuts)
+            if shape is not None:
+                result.shapes.append(shape)
         for b in range(self.bins.of(t - before), self.bins.of(t + after) + 1):
             if self.dense(b):  # its markers are all in its cluster: no need to look at them
                 continue
             lo, hi = max(self.bins.start(b), t - before), min(self.bins.start(b + 1), t + after)
             for pos in index.points_between(lo, hi):
                 item, centre = index.all_points[pos], index.all_point_times[pos]
+                if item == first:
+                    continue
                 want = min(self._title_width(item), m.max_title_px)
                 shape = state.place_point(item, centre, self.x(centre), want, cuts, first_lane=1)
                 if shape is None:
-                    result.hidden[b] = result.hidden.get(b, 0) + 1
+                    result.hidden.setdefault(b, []).append(item)
                 else:
                     result.shapes.append(shape)
         for shape, width in cuts:
@@ -202,40 +298,136 @@ class ZoomLayout:
             return cached
         if len(self.chunks) > MAX_CHUNKS:
             self.chunks.clear()
+        result = self._build(c)
+        pinned = self.pinned
+        if pinned is not None and pinned not in result.by_item:
+            t = self._anchor(pinned)
+            if self.chunk_of(t) == c:  # hidden here: lay out again with it placed first
+                before, after = self.zone()
+                if t < self.chunk_start(c) + after:
+                    self._pin_wall(c)
+                elif t >= self.chunk_start(c + 1) - before:
+                    self._pin_wall(c + 1)
+                else:
+                    self._pin_first.add(("chunk", c))
+                result = self._build(c)
+        self.chunks[c] = result
+        return result
+
+    def _pinned_short_in(self, b: int) -> int:
+        """Return 1 if the pinned span is one of bin b's short spans (so drawn, not counted)."""
+        span = self.pinned_span
+        if span is None:
+            return 0
+        pos = self.index.base.span_position(span)
+        return int(pos is not None and pos in self.short_spans(b)[0])
+
+    def _pin_wall(self, w: int) -> None:
+        """Place the pinned point first at wall w, dropping what was laid out with it."""
+        self._pin_first.add(("wall", w))
+        self._walls.pop(w, None)
+        self.chunks.pop(w - 1, None)
+        self.chunks.pop(w, None)
+
+    def _build(self, c: int) -> Placed:
+        """Lay out chunk c."""
         m, index, bins = self.metrics, self.index, self.bins
         t0, t1 = self.chunk_start(c), self.chunk_start(c + 1)
         walls = self.wall(c), self.wall(c + 1)
-        spans = self.spans_over(t0, t1)
-        fixed = spans.shapes + walls[0].shapes + walls[1].shapes
-        state = LaneState(m, self._obstacles(fixed), [math.inf] * m.lanes)
+        fixed = self.spans_over(t0, t1) + walls[0].shapes + walls[1].shapes
+        # Nothing of this chunk's own reaches across its right wall: the next chunk never sees it.
+        state = LaneState(m, self._obstacles(fixed), [self.x(t1) - m.gap] * m.lanes)
         result = Placed(shapes=list(fixed))
         before, after = self.zone()
+        cuts: list[Cut] = []
+        pinned = self.pinned
+        drawn_pin = pinned is not None and any(s.item == pinned for s in fixed)
+        if pinned is not None and ("chunk", c) in self._pin_first:
+            shape = self._place_pinned(state, cuts)
+            if shape is not None:
+                result.shapes.append(shape)
+                drawn_pin = True
+        pin_bin = bins.of(self._anchor(pinned)) if pinned is not None and drawn_pin else None
         for b in range(c * m.chunk_bins, (c + 1) * m.chunk_bins):
-            n = self.count(b)
-            if n == 0:
+            n, over = self.count(b), self.overflow(b)
+            if n == 0 and over == 0:
                 continue
             if n > self.capacity:
-                result.shapes.append(self._badge(state, b, n))
+                hidden = n - (b == pin_bin) - self._pinned_short_in(b) + over
+                result.shapes.append(self._badge(state, b, hidden))
                 continue
             local = [
                 (item, t, self.x(t), min(self._title_width(item), m.max_title_px))
                 for pos in index.points_between(bins.start(b), bins.start(b + 1))
                 for item, t in [(index.all_points[pos], index.all_point_times[pos])]
-                if t0 + after <= t < t1 - before
+                if t0 + after <= t < t1 - before and not (drawn_pin and item == pinned)
             ]
-            hidden = spans.hidden.get(b, 0) + walls[0].hidden.get(b, 0) + walls[1].hidden.get(b, 0)
+            hidden = over + len(walls[0].hidden.get(b, ())) + len(walls[1].hidden.get(b, ()))
             placed = None if hidden else state.place_points(local)
             if placed is None:
                 # Keep lane 0 for a badge that counts the rest: place what fits above it.
                 placed = state.place_points(local, first_lane=1, skip=True)
                 assert placed is not None
+                shapes = placed[0]
                 hidden += placed[1]
-            result.shapes.extend(placed[0])
+                if hidden == 1:
+                    hidden = self._single(state, b, walls, local, shapes, cuts)
+            else:
+                shapes = placed[0]
+            result.shapes.extend(shapes)
             if hidden:
                 result.shapes.append(self._badge(state, b, hidden))
+        for shape, width in cuts:
+            shape.title = width
         result.index_shapes()
-        self.chunks[c] = result
         return result
+
+    def _single(
+        self, state: LaneState, b: int, walls: tuple[Placed, Placed],
+        local: list[tuple[int, float, float, float]], shapes: list[Shape], cuts: list[Cut],
+    ) -> int:  # fmt: skip
+        """Resolve a bin with one event hidden: no badge of one. Return how many stay hidden.
+
+        The hidden point goes to lane 0, kept for the badge, if it is free there; a point the
+        wall could not place only if it keeps clear of the right wall (the chunk beyond may
+        put one in its lane 0 just past it, unseen). Else one more of the bin's own points
+        joins it in a badge of two. (A lone span without a lane in a bin with no point of
+        its own stays alone.)
+        """
+        m = self.metrics
+        placed = {s.item for s in shapes}
+        missing = [p for p in local if p[0] not in placed]
+        # Left of its right wall, a marker in lane 0 keeps a marker's width and a gap from it:
+        # the next chunk may put one in lane 0 just past the wall (which needs no such care).
+        hi = self.x(self.chunk_start(b // m.chunk_bins + 1)) - 2 * m.marker_radius - m.gap
+        for wall in walls:
+            for item in wall.hidden.get(b, ()):
+                t = self._anchor(item)
+                if self.x(t) <= hi:
+                    want = min(self._title_width(item), m.max_title_px)
+                    missing.append((item, t, self.x(t), want))
+        if missing:
+            item, t, x, want = missing[0]
+            shape = state.place_point(item, t, x, want, cuts)
+            if shape is not None:
+                shapes.append(shape)
+                return 0
+        if shapes:
+            shapes.pop()  # the last placed of this bin's own: counted with the other
+            return 2
+        return 1
+
+    def badge_items(self, b: int) -> list[int]:
+        """Return the items a badge of bin b stands for: its points not drawn, spans without lanes."""
+        chunk = self.chunk(b // self.metrics.chunk_bins)
+        start, end = self.bins.start(b), self.bins.start(b + 1)
+        index = self.index
+        points = [index.all_points[p] for p in index.points_between(start, end)]
+        hidden = [item for item in points if item not in chunk.by_item]
+        if self.dense(b):
+            short = [index.all_spans[p] for p in self.short_spans(b)[0]]
+            hidden += [item for item in short if item != self.pinned_span]
+        return hidden + index.overflow_items(start, end, self.metrics.span_lanes)
 
     def _badge(self, state: LaneState, b: int, count: int) -> Shape:
         """Place a cluster badge for bin b in lane 0 and return it."""
@@ -245,7 +437,8 @@ class ZoomLayout:
         start, end = self.bins.start(b), self.bins.start(b + 1)
         middle = (start + end) / 2
         state.place_badge(self.x(middle) - half, self.x(middle) + half)
+        reach = self.short_spans(b)[1] if self.dense(b) else end
         return Shape(
             ShapeKind.CLUSTER, -1, 0, middle, middle, half,
-            count=count, bin_start=start, bin_end=end,
+            count=count, bin_start=start, bin_end=end, reach=max(reach, end),
         )  # fmt: skip

@@ -12,7 +12,7 @@ import heapq
 import math
 import operator
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from functools import cached_property
 from itertools import compress, repeat
@@ -152,7 +152,9 @@ class ItemIndex:
     layout holds the items anchored in it. The layout works on the arrays of every item
     (all_points, all_point_times, all_spans, all_span_starts) at the positions that
     points_between and spans_between return, which are those of shown items only. Span
-    lanes at or above lane_cap are not kept: such spans are counted, never drawn.
+    lanes at or above lane_cap are not kept: such spans overflow, counted wherever they may
+    fall (overflow_between), never drawn. A pinned span (the selected one) takes lane 0 first,
+    so that it is always drawn.
     """
 
     def __init__(
@@ -161,9 +163,11 @@ class ItemIndex:
         visible_ids: Collection[str] | None = None,
         lane_cap: int = MAX_SPAN_LANES,
         mask: bytes | None = None,
+        pinned: int | None = None,
     ) -> None:
         base = items if isinstance(items, ItemBase) else ItemBase(items)
         self.base, self.items, self.lane_cap = base, base.items, lane_cap
+        self.pinned = pinned
         if mask is None and visible_ids is not None:
             mask = base.mask(visible_ids)
         self.mask = mask
@@ -179,6 +183,7 @@ class ItemIndex:
             self.point_shown = bytes(map(mask.__getitem__, base.points))
             self.span_shown = bytes(map(mask.__getitem__, base.spans))
         self.span_lane: Mapping[int, int] = SpanLanes(self)
+        self._overflows: dict[int, tuple[list[int], array[float], array[float]]] = {}
         self._extent = self._find_extent()
 
     def _find_extent(self) -> tuple[float, float] | None:
@@ -230,14 +235,21 @@ class ItemIndex:
         # bytearray.find, in C, however many taken or hidden spans lie between.
         free = bytearray(self.span_shown)
         members: list[list[int]] = []
+        pin = self.base.span_position(self.pinned) if self.pinned is not None else None
+        if pin is not None and not free[pin]:
+            pin = None
         for lane in range(cap):
             taken: list[int] = []
             pos = free.find(1)
             while pos >= 0:
+                if pin is not None and pos != pin and pos < pin and ends[pos] > starts[pin]:
+                    pos = free.find(1, pos + 1)  # it would overlap the pinned span: not here
+                    continue
                 taken.append(pos)
                 lanes[pos] = lane
                 free[pos] = 0
                 pos = free.find(1, bisect_left(starts, ends[pos], pos + 1))
+            pin = None  # lane 0 holds it; the other lanes follow the plain rule
             if not taken:
                 break
             members.append(taken)
@@ -245,6 +257,76 @@ class ItemIndex:
         lane_items = [[spans[p] for p in lane] for lane in members]
         lane_starts = [array("d", [starts[p] for p in lane]) for lane in members]
         return lanes, lane_items, lane_starts, members
+
+    def _overflow(self, cap: int) -> tuple[list[int], array[float], array[float]]:
+        """Return the spans without a lane below cap (by start), and their sorted starts and ends."""
+        cap = min(cap, self.lane_cap)
+        found = self._overflows.get(cap)
+        if found is None:
+            lanes, shown = self.lanes, self.span_shown
+            # In C: a byte per span, 1 where it is shown with no lane below cap.
+            beyond = map(operator.ge, lanes, repeat(cap))
+            positions = list(compress(range(len(lanes)), map(operator.and_, beyond, shown)))
+            starts = array("d", [self.all_span_starts[p] for p in positions])
+            ends = array("d", sorted(self.base.span_ends[p] for p in positions))
+            found = self._overflows[cap] = (positions, starts, ends)
+        return found
+
+    def overflow_between(self, t0: float, t1: float, cap: int = MAX_SPAN_LANES) -> int:
+        """Count the shown spans without a lane below cap whose days meet [t0, t1)."""
+        _, starts, ends = self._overflow(cap)
+        if not starts:
+            return 0
+        # Those that start before t1, less those that end by t0 (which start before t1 too).
+        return bisect_left(starts, t1) - bisect_right(ends, t0)
+
+    def overflow_items(self, t0: float, t1: float, cap: int = MAX_SPAN_LANES) -> list[int]:
+        """Return the shown spans without a lane below cap whose days meet [t0, t1), by start."""
+        positions, starts, _ = self._overflow(cap)
+        ends, spans = self.base.span_ends, self.all_spans
+        upto = bisect_left(starts, t1)
+        return [spans[p] for p in positions[:upto] if ends[p] > t0]
+
+    def short_spans_between(
+        self, t0: float, t1: float, days: float, cap: int
+    ) -> tuple[list[int], float]:
+        """Return the shown spans anchored in [t0, t1) shorter than days with a lane below cap.
+
+        Return their positions in all_spans and the furthest end among them (t1 if none).
+        The tests run in C over the stretch: at a far zoom a stretch holds thousands.
+        """
+        lo, hi = bisect_left(self.all_span_starts, t0), bisect_left(self.all_span_starts, t1)
+        if lo == hi:
+            return [], t1
+        ends = self.base.span_ends[lo:hi]
+        short = map(operator.lt, map(operator.sub, ends, self.all_span_starts[lo:hi]), repeat(days))
+        laned = map(operator.lt, self.lanes[lo:hi], repeat(min(cap, self.lane_cap)))
+        keep = bytes(map(operator.and_, map(operator.and_, short, laned), self.span_shown[lo:hi]))
+        return list(compress(range(lo, hi), keep)), max(compress(ends, keep), default=t1)
+
+    def laned_spans_between(self, t0: float, t1: float, cap: int, at_least: float = 0.0) -> list[int]:
+        """Return the positions of the shown spans anchored in [t0, t1) with a lane below cap
+        that last at least at_least days (tested in C: a far zoom's stretch holds thousands)."""
+        lo, hi = bisect_left(self.all_span_starts, t0), bisect_left(self.all_span_starts, t1)
+        if lo == hi:
+            return []
+        keep = map(operator.and_, self.span_shown[lo:hi],
+                   map(operator.lt, self.lanes[lo:hi], repeat(min(cap, self.lane_cap))))  # fmt: skip
+        if at_least > 0:
+            lengths = map(operator.sub, self.base.span_ends[lo:hi], self.all_span_starts[lo:hi])
+            keep = map(operator.and_, keep, map(operator.ge, lengths, repeat(at_least)))
+        return list(compress(range(lo, hi), keep))
+
+    def has_lane(self, item: int) -> bool:
+        """Say whether a shown span has a lane below the cap (and so can be drawn)."""
+        pos = self.base.span_position(item)
+        return pos is not None and self.span_shown[pos] == 1 and self.lanes[pos] < self.lane_cap
+
+    def point_count_between(self, t0: float, t1: float) -> int:
+        """Count the shown points anchored in [t0, t1)."""
+        times = self.all_point_times
+        p0, p1 = bisect_left(times, t0), bisect_left(times, t1)
+        return p1 - p0 if self.mask is None else self.point_shown.count(1, p0, p1)
 
     @cached_property
     def point_items(self) -> list[int]:
@@ -349,10 +431,10 @@ class ItemIndex:
         i = bisect_left(self.lane_starts[lane], t) - 1
         return self.lane_items[lane][i] if i >= 0 else None
 
-    def next_start_in_lane(self, item: int) -> float:
-        """Return the start of the span after this one in its lane, or infinity."""
+    def next_start_in_lane(self, item: int, pos: int | None = None) -> float:
+        """Return the start of the next span in this one's lane (pos: its place), or infinity."""
         lanes, _, _, positions = self._laid
-        pos = self.base.span_position(item)
+        pos = self.base.span_position(item) if pos is None else pos
         if pos is None or lanes[pos] >= len(positions):
             return math.inf
         following = positions[lanes[pos]]

@@ -104,7 +104,7 @@ class LaneState:
         lane, room = choice
         self._cut(lane, left, cuts)
         title = min(want, room)
-        title = title if title >= m.min_title_px else 0.0
+        title = title if title >= min(m.min_title_px, want) else 0.0  # a short one whole
         shape = Shape(ShapeKind.POINT, item, lane, t, t, m.marker_radius, title)
         self.hard[lane] = right
         self.soft[lane] = right + m.gap + title if title else right

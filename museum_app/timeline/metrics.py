@@ -15,15 +15,15 @@ class LayoutMetrics:
     gap: float = 4.0  # least room between any two things in a lane
     bin_px: float = 64.0  # clusters gather the items of one bin
     chunk_bins: int = 16  # layout is built and cached a chunk of bins at a time
-    bin_capacity: int = 6  # a bin holding more items than this is shown as a cluster
-    max_title_px: float = 260.0
+    bin_capacity: int = 64  # a bin holding more points than this (or than lanes) is a cluster
+    max_title_px: float = 360.0
     min_title_px: float = 48.0  # a title elided shorter than this is left out
     min_bar_px: float = 4.0
     text_pad: float = 4.0
 
     def __post_init__(self) -> None:
-        if self.lanes < 1 or self.chunk_bins < 1 or self.bin_capacity < 1:
-            raise ValueError("a layout needs at least one lane, one bin per chunk and one item")
+        if self.lanes < 2 or self.chunk_bins < 1 or self.bin_capacity < 2:
+            raise ValueError("a layout needs two lanes, one bin per chunk and two items a bin")
         if self.max_badge_width() < 2 * self.text_pad + 8:
             raise ValueError("bins are too narrow to hold a cluster badge")
         if self.chunk_bins * self.bin_px < 2 * (
@@ -33,13 +33,17 @@ class LayoutMetrics:
 
     @property
     def capacity(self) -> int:
-        """Return how many items a bin may hold before it becomes a cluster."""
+        """Return how many points a bin may hold before it becomes a cluster: one per lane."""
         return min(self.bin_capacity, self.lanes)
 
     @property
     def span_lanes(self) -> int:
-        """Return how many lanes spans may take (from lane 1), leaving the rest to markers."""
-        return min(self.lanes - 1, max(1, self.lanes // 2))
+        """Return how many lanes spans may take: every one from lane 1 up.
+
+        Lane 0 is kept for cluster badges (and markers); markers fill whatever the spans
+        leave free, so spans are never capped below the height that is there.
+        """
+        return self.lanes - 1
 
     def max_badge_width(self) -> float:
         """Return the widest cluster badge: it stays clear of the markers of the next bins."""

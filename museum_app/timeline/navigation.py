@@ -9,6 +9,7 @@ from museum_app.timeline.scale import TimeScale
 
 FIT_MARGIN = 0.04  # of the span, on each side, so that the first and last titles show
 MIN_FIT_DAYS = 14.0
+EDGE_PX = 12.0  # a marker this close to an edge is not quite in view
 
 
 def step(
@@ -61,28 +62,22 @@ def fit_range(
 
 
 def reveal(scale: TimeScale, width: float, start: float, end: float) -> TimeScale:
-    """Return the scale moved (not zoomed) so that [start, end) is in view, if it is not."""
+    """Return the view that shows [start, end): the same if it is in view; never closer.
+
+    In view, nothing moves (a day's marker must be clear of the edges, a span needs only a
+    part in sight). Out of view, the view pans to centre it; only an event longer than the
+    view zooms out, to show it whole.
+    """
     t0, t1 = scale.visible_range(width)
-    margin = (t1 - t0) * 0.08
-    if start < t1 - margin and end > t0 + margin:
+    margin = EDGE_PX / scale.px_per_day
+    if end - start <= 1.0:
+        if t0 + margin <= (start + end) / 2 <= t1 - margin:
+            return scale
+    elif start < t1 - margin and end > t0 + margin:
         return scale
-    if end - start < (t1 - t0) * 0.8:
+    if end - start <= (t1 - t0) - 2 * margin:
         middle = (start + end) / 2
         return TimeScale(middle - (t1 - t0) / 2, scale.px_per_day)
-    return TimeScale(start - margin, scale.px_per_day)
-
-
-def cluster_zoom(
-    extent: tuple[float, float], around: float, view: tuple[float, float]
-) -> tuple[float, float]:
-    """Return the range to show after a click on a cluster: its items, at least twice as close.
-
-    A cluster whose items stretch wide (long spans) zooms in around the cluster instead.
-    """
-    start, end = extent
-    span = max(end - start, 1.0)
-    start, end = start - span * 0.1, end + span * 0.1
-    half = (view[1] - view[0]) / 4
-    if end - start > 2 * half:
-        return around - half, around + half
-    return start, end
+    pad = (end - start) * FIT_MARGIN
+    wider = TimeScale.fitting(start - pad, end + pad, width)
+    return wider if wider.px_per_day <= scale.px_per_day else scale

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 
 from museum_app.timeline.chunks import Placed, ZoomLayout
 from museum_app.timeline.index import ItemIndex
-from museum_app.timeline.items import ItemKind
 from museum_app.timeline.metrics import LayoutMetrics
-from museum_app.timeline.scale import TimeScale, clamp_px_per_day, zoom_bucket
+from museum_app.timeline.scale import (
+    BUCKETS_PER_OCTAVE,
+    TimeScale,
+    clamp_px_per_day,
+    zoom_bucket,
+)
 from museum_app.timeline.shapes import Shape, ShapeKind
 
 MAX_ZOOM_LAYOUTS = 8  # zooming in and back out again reuses these
@@ -35,6 +40,13 @@ class Scene:
         self._titles: dict[int, float] = {} if titles is None else titles
         self._labels: dict[str, float] = {}
         self._layouts: OrderedDict[int, ZoomLayout] = OrderedDict()
+        self.pinned: int | None = None
+
+    def pin(self, item: int | None) -> None:
+        """Always draw this item (the selected one) at every zoom, even in a crowd."""
+        self.pinned = item
+        for layout in self._layouts.values():
+            layout.pin(item)
 
     def title_width(self, item: int) -> float:
         """Return the width of an item's title, measured once."""
@@ -55,7 +67,9 @@ class Scene:
         bucket = zoom_bucket(px_per_day)
         layout = self._layouts.get(bucket)
         if layout is None:
-            layout = ZoomLayout(self.index, self.metrics, self.title_width, self.label_width, bucket)
+            layout = ZoomLayout(
+                self.index, self.metrics, self.title_width, self.label_width, bucket, self.pinned
+            )
             self._layouts[bucket] = layout
             if len(self._layouts) > MAX_ZOOM_LAYOUTS:
                 self._layouts.popitem(last=False)
@@ -124,15 +138,25 @@ class Scene:
         ) / scale.px_per_day
         t0, t1 = scale.time_of(x0), scale.time_of(x1)
         origin, px_per_day, gap = scale.origin, scale.px_per_day, m.gap
+        cluster = ShapeKind.CLUSTER
+        edge = max(0.5 * px_per_day, m.marker_radius) + 1.0
         seen: set[int] = set()  # a wall's shapes belong to the chunks on both sides of it
         shapes: list[Shape] = []
-        for chunk in self.chunks(scale, x0, x1):
+        # A badge of the chunk beside the view is there while its bin's edge is near enough,
+        # or, on the left, while a short span it counts (at most a bin long) reaches in.
+        back = edge + m.bin_px * 2 ** (1 / BUCKETS_PER_OCTAVE)
+        for chunk in self.chunks(scale, x0 - back, x1 + edge):
             times = chunk.short_times
             for shape in chunk.short[bisect_left(times, t0 - reach) : bisect_right(times, t1 + reach)]:
                 # A marker or a badge: its body about its time, then its title (Shape.extent).
                 x = (shape.t0 - origin) * px_per_day
                 right = x + shape.body + (gap + shape.title if shape.title > 0 else 0.0)
-                if right >= x0 and x - shape.body <= x1 and id(shape) not in seen:
+                left = x - shape.body
+                if shape.kind is cluster:  # drawn at the view's edge while its bin meets the view
+                    # (or a marker anchored in it could: half a day, or a marker's radius)
+                    left = min(left, (shape.bin_start - origin) * px_per_day - edge)
+                    right = max(right, (max(shape.bin_end, shape.reach) - origin) * px_per_day + edge)
+                if right >= x0 and left <= x1 and id(shape) not in seen:
                     seen.add(id(shape))
                     shapes.append(shape)
             for shape in chunk.spans:
@@ -151,14 +175,9 @@ class Scene:
                 return shape if right >= x0 and left <= x1 else None
         return None
 
-    def is_drawn(self, item: int, px_per_day: float) -> bool:
-        """Say whether an item is drawn on its own (not hidden in a cluster) at a zoom."""
-        layout = self.layout(px_per_day)
-        it = self.index.items[item]
-        anchor = it.start + 0.5 if it.kind is ItemKind.POINT else it.start
-        return item in layout.chunk(layout.chunk_of(anchor)).by_item
-
-    def hit(self, scale: TimeScale, x: float, y: float, bottom: float) -> Shape | None:
+    def hit(
+        self, scale: TimeScale, x: float, y: float, bottom: float, width: float = math.inf
+    ) -> Shape | None:
         """Return the shape under (x, y), lanes stacking up from bottom; markers before titles."""
         m = self.metrics
         if y >= bottom:
@@ -169,7 +188,7 @@ class Scene:
         slop = 2.0  # markers are small; a near miss still counts
         candidates = [s for s in self.shapes_in(scale, x - slop, x + slop) if s.lane == lane]
         for shape in candidates:
-            left, right = shape.body_x(scale)
+            left, right = shape.drawn_x(scale, width)
             if left - slop <= x <= right + slop:
                 return shape
         for shape in candidates:
@@ -178,15 +197,12 @@ class Scene:
                 return shape
         return None
 
-    def cluster_extent(self, cluster: Shape) -> tuple[float, float]:
-        """Return the first start and last end of the items a cluster stands for."""
+    def badge_items(self, badge: Shape, px_per_day: float) -> list[int]:
+        """Return the items a badge drawn at this zoom stands for, in the app's order."""
+        layout = self.layout(px_per_day)
+        return sorted(layout.badge_items(layout.bins.of((badge.bin_start + badge.bin_end) / 2)))
+
+    def days_of(self, items: list[int]) -> tuple[float, float]:
+        """Return the first possible day and the day after the last of some items."""
         index = self.index
-        points = index.points_between(cluster.bin_start, cluster.bin_end)
-        spans = index.spans_between(cluster.bin_start, cluster.bin_end)
-        starts = [index.all_point_times[p] - 0.5 for p in points]
-        starts += [index.all_span_starts[p] for p in spans]
-        ends = [index.all_point_times[p] + 0.5 for p in points]
-        ends += [index.end_of(index.all_spans[p]) for p in spans]
-        if not starts or cluster.kind is not ShapeKind.CLUSTER:
-            return cluster.bin_start, cluster.bin_end
-        return min(starts), max(ends)
+        return min(index.items[i].start for i in items), max(index.end_of(i) for i in items)

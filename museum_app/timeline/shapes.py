@@ -35,6 +35,7 @@ class Shape:
     count: int = 0  # a cluster: how many items it stands for
     bin_start: float = 0.0  # a cluster: the time range its items are anchored in
     bin_end: float = 0.0
+    reach: float = 0.0  # a cluster: the last day its items may fall on (short spans run on)
 
     def body_x(self, scale: TimeScale) -> tuple[float, float]:
         """Return the left and right of the marker, bar or badge."""
@@ -42,6 +43,20 @@ class Shape:
         if self.kind is ShapeKind.SPAN:
             return x, max(scale.x_of(self.t1), x + self.body)
         return x - self.body, x + self.body
+
+    def drawn_x(self, scale: TimeScale, width: float) -> tuple[float, float]:
+        """Return the left and right of the body as drawn in a view this wide.
+
+        A badge whose bin meets the view but that lies past an edge is drawn at that edge,
+        so that what it counts is never out of sight while its days are in view.
+        """
+        left, right = self.body_x(scale)
+        if self.kind is ShapeKind.CLUSTER:
+            if left < 0:
+                left, right = 0.0, right - left
+            elif right > width:
+                left, right = width - (right - left), width
+        return left, right
 
     def title_x(self, scale: TimeScale, gap: float) -> tuple[float, float] | None:
         """Return where the title may be drawn, or None if it has none."""

@@ -24,6 +24,7 @@ class ShownItems:
         self._mask: bytes | None = None  # None: every item is shown
         self._unfiltered: ItemIndex | None = None
         self._index: ItemIndex | None = None
+        self._pinned: ItemIndex | None = None  # the index with a span pinned, if one needs it
 
     def set_items(self, items: Sequence[TimelineItem]) -> None:
         """Take new items; a filter by ids carries over to them, one by mask does not."""
@@ -63,10 +64,26 @@ class ShownItems:
         self._visible_ids, self._mask, self._index = None, mask, None
         return True
 
-    def index(self, lane_cap: int) -> ItemIndex:
-        """Return the index of the shown items, with span lanes kept up to lane_cap."""
+    def index(self, lane_cap: int, pinned: int | None = None) -> ItemIndex:
+        """Return the index of the shown items, with span lanes kept up to lane_cap.
+
+        pinned, a span, is given a lane first if it would have none: the selected event is
+        always drawn. (A span that has a lane anyway keeps the plain layout.)
+        """
+        plain = self._plain(lane_cap)
+        if pinned is None or not plain.shows(pinned) or plain.base.span_position(pinned) is None:
+            return plain
+        if plain.has_lane(pinned):
+            return plain
+        if self._pinned is None or self._pinned.pinned != pinned or self._pinned.lane_cap != lane_cap:
+            self._pinned = ItemIndex(self._base, lane_cap=lane_cap, mask=self._mask, pinned=pinned)
+        return self._pinned
+
+    def _plain(self, lane_cap: int) -> ItemIndex:
+        """Return the index of the shown items without a pinned span."""
         if self._index is not None and self._index.lane_cap == lane_cap:
             return self._index
+        self._pinned = None
         if self._mask is not None:
             self._index = ItemIndex(self._base, lane_cap=lane_cap, mask=self._mask)
         else:

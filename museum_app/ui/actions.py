@@ -29,6 +29,7 @@ _NAMES = (  # in the order of the shortcuts overview
     "show_bookmarks",
     "full_screen",
     "shortcuts",
+    "legend",
     "about",
 )
 
@@ -63,6 +64,7 @@ class Actions:
         show_bookmarks: QAction,
         full_screen: QAction,
         shortcuts: QAction,
+        legend: QAction,
         about: QAction,
     ) -> None:
         self.open_file = open_file
@@ -84,6 +86,7 @@ class Actions:
         self.show_bookmarks = show_bookmarks
         self.full_screen = full_screen
         self.shortcuts = shortcuts
+        self.legend = legend
         self.about = about
         self.languages: list[QAction] = []
 
@@ -133,6 +136,7 @@ def create_actions(window: QMainWindow) -> Actions:
         show_bookmarks=_action(window, "", "Ctrl+B", checkable=True),
         full_screen=_action(window, "", "F11", checkable=True),
         shortcuts=_action(window, "", key.HelpContents),
+        legend=_action(window, ""),
         about=_action(window, ""),
     )
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -177,6 +181,7 @@ def retranslate(window: QMainWindow, a: Actions) -> None:
     a.show_bookmarks.setText(QCoreApplication.translate("Actions", "Show &bookmarks"))
     a.full_screen.setText(QCoreApplication.translate("Actions", "F&ull screen"))
     a.shortcuts.setText(QCoreApplication.translate("Actions", "&Keyboard shortcuts"))
+    a.legend.setText(QCoreApplication.translate("Actions", "Timeline &legend"))
     a.about.setText(QCoreApplication.translate("Actions", "&About museum_app"))
     titles = {
         "fileMenu": QCoreApplication.translate("Actions", "&File"),
@@ -221,7 +226,7 @@ def _menus(window: QMainWindow, a: Actions) -> None:
         ],
         "editMenu": [a.undo, None, a.find, a.bookmark, a.edit_note],
         "viewMenu": [*view, a.fit_all, None, a.show_bookmarks, a.full_screen, None],
-        "helpMenu": [a.shortcuts, a.about],
+        "helpMenu": [a.shortcuts, a.legend, a.about],
     }
     for name, items in groups.items():
         menu = bar.addMenu("")  # titled by retranslate
@@ -270,7 +275,7 @@ def shortcut_rows(actions: Actions) -> list[tuple[str, str]]:
         ),
         (QCoreApplication.translate("Actions", "Timeline: fit everything"), "F"),
         (
-            QCoreApplication.translate("Actions", "Timeline: start / end"),
+            QCoreApplication.translate("Actions", "Timeline: first / last event"),
             QCoreApplication.translate("Actions", "Home / End"),
         ),
         (

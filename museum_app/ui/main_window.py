@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         self.bookmarks_dock.visibilityChanged.connect(a.show_bookmarks.setChecked)
         a.full_screen.toggled.connect(lambda on: self.showFullScreen() if on else self.showNormal())
         a.shortcuts.triggered.connect(self._dialog("show_window_shortcuts"))
+        a.legend.triggered.connect(self.timeline.show_legend)
         a.about.triggered.connect(self._dialog("show_about"))
         for language in a.languages:
             language.setChecked(language.data() == TRANSLATION.language)

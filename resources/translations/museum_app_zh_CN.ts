@@ -84,6 +84,10 @@
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
+        <source>Timeline &amp;legend</source>
+        <translation>时间轴图例(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;About museum_app</source>
         <translation>关于 museum_app(&amp;A)</translation>
     </message>
@@ -132,8 +136,8 @@
         <translation>时间轴：全部显示</translation>
     </message>
     <message>
-        <source>Timeline: start / end</source>
-        <translation>时间轴：跳到开头 / 结尾</translation>
+        <source>Timeline: first / last event</source>
+        <translation>时间轴：第一个 / 最后一个事件</translation>
     </message>
     <message>
         <source>Home / End</source>
@@ -819,6 +823,37 @@ Bookmarks on its events are kept, with their notes, and come back when you impor
     </message>
 </context>
 <context>
+    <name>TimelineLegend</name>
+    <message>
+        <source>Timeline legend</source>
+        <translation>时间轴图例</translation>
+    </message>
+    <message>
+        <source>An event on a known day; its colour is its category (two colours: two categories).</source>
+        <translation>日期确切的事件；颜色表示其分类（两种颜色即属于两个分类）。</translation>
+    </message>
+    <message>
+        <source>An event over known days, from its first day to its last.</source>
+        <translation>持续多日且起止日期确切的事件，从第一天画到最后一天。</translation>
+    </message>
+    <message>
+        <source>An event whose exact day is not known: it happened on some day between the bar&apos;s two ends (its title is written inside, after the start).</source>
+        <translation>确切日期不明的事件：它发生在色条两端之间的某一天（标题写在色条内、起点之后）。</translation>
+    </message>
+    <message>
+        <source>Several events too close to draw apart at this zoom; click the badge to list them and open one.</source>
+        <translation>在当前缩放级别下相距太近、无法分开绘制的多个事件；点击徽标即可列出这些事件并打开其中之一。</translation>
+    </message>
+    <message>
+        <source>A bookmarked event.</source>
+        <translation>已加入书签的事件。</translation>
+    </message>
+    <message>
+        <source>The selected event, ringed; its days are marked on the axis below.</source>
+        <translation>当前选中的事件，带圆环标记；其日期范围在下方时间轴上标出。</translation>
+    </message>
+</context>
+<context>
     <name>TimelineOverview</name>
     <message>
         <source>Timeline overview</source>
@@ -836,8 +871,8 @@ Bookmarks on its events are kept, with their notes, and come back when you impor
         <translation>时间轴</translation>
     </message>
     <message>
-        <source>A timeline of events. Left and Right arrows select the previous or next event, Enter opens it; plus and minus zoom, F fits everything, Home and End go to the start and end, Page Up and Page Down move a screen. Drag or scroll to move, Ctrl and scroll to zoom.</source>
-        <translation>事件时间轴。左、右方向键选择上一个或下一个事件，回车键打开；加号和减号缩放，F 键全部显示，Home 和 End 键跳到开头和结尾，Page Up 和 Page Down 键翻一屏。拖动或滚动鼠标可移动，按住 Ctrl 滚动可缩放。</translation>
+        <source>A timeline of events. Left and Right arrows select the previous or next event, Enter opens it; plus and minus zoom, F fits everything, Home and End select the first and last event, Page Up and Page Down move a screen. Drag or scroll to move, Ctrl and scroll to zoom.</source>
+        <translation>事件时间轴。左、右方向键选择上一个或下一个事件，回车键打开；加号和减号缩放，F 键显示全部，Home 和 End 键选择第一个和最后一个事件，Page Up 和 Page Down 键翻过一屏。拖动或滚动鼠标滚轮可平移，按住 Ctrl 滚动可缩放。</translation>
     </message>
     <message>
         <source>Zoom out (-)</source>
@@ -852,6 +887,10 @@ Bookmarks on its events are kept, with their notes, and come back when you impor
         <translation>全部显示（F）</translation>
     </message>
     <message>
+        <source>What the marks mean</source>
+        <translation>各标记的含义</translation>
+    </message>
+    <message>
         <source>Fit</source>
         <translation>全览</translation>
     </message>
@@ -860,9 +899,15 @@ Bookmarks on its events are kept, with their notes, and come back when you impor
         <translation>没有可显示的事件</translation>
     </message>
     <message numerus="yes">
-        <source>%n events: click to zoom in</source>
+        <source>%n events here</source>
         <translation>
-            <numerusform>%n 个事件：点击放大</numerusform>
+            <numerusform>此处有 %n 个事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events: click to list them</source>
+        <translation>
+            <numerusform>%n 个事件：点击列出</numerusform>
         </translation>
     </message>
 </context>

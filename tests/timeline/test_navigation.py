@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from museum_app.timeline import navigation
 from museum_app.timeline.clusters import Bins, count_label
@@ -77,12 +79,29 @@ def test_reveal_moves_only_when_the_event_is_out_of_view() -> None:
     assert t0 < 2000 < t1
 
 
-def test_a_cluster_click_zooms_in_at_least_twice() -> None:
-    view = (0.0, 400.0)
-    start, end = navigation.cluster_zoom((100.0, 110.0), 105.0, view)
-    assert start < 100 and end > 110 and end - start <= 200
-    start, end = navigation.cluster_zoom((100.0, 500.0), 105.0, view)
-    assert (start, end) == (5.0, 205.0)
+@settings(max_examples=300, deadline=None)
+@given(
+    origin=st.floats(-2000, 2000),
+    px_per_day=st.floats(0.01, 240),
+    width=st.floats(300, 2000),
+    start=st.floats(-3000, 3000),
+    length=st.sampled_from([1.0, 3.0, 40.0, 400.0, 4000.0]),
+)
+def test_showing_an_event_never_zooms_in_and_moves_only_when_it_must(
+    origin: float, px_per_day: float, width: float, start: float, length: float
+) -> None:
+    scale = TimeScale(origin, px_per_day)
+    end = start + length
+    shown = navigation.reveal(scale, width, start, end)
+    assert shown.px_per_day <= scale.px_per_day  # never closer
+    t0, t1 = shown.visible_range(width)
+    assert start < t1 and end > t0  # it is in view afterwards
+    if shown.px_per_day < scale.px_per_day:  # zoomed out only when it could not fit
+        assert length > scale.visible_range(width)[1] - scale.visible_range(width)[0] - 24 / px_per_day
+        assert t0 <= start and end <= t1
+    before = scale.visible_range(width)
+    if length > 1 and start < before[1] - 12 / px_per_day and end > before[0] + 12 / px_per_day:
+        assert shown is scale  # partly in view already: nothing moves
 
 
 def test_counts_read_short() -> None:

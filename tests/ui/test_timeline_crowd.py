@@ -31,7 +31,7 @@ def test_empty_and_filtered_to_nothing_it_still_paints_and_ignores_keys(
         qtbot.keyClick(view, Qt.Key.Key_Right)
         qtbot.keyClick(view, Qt.Key.Key_F)
         qtbot.keyClick(view, Qt.Key.Key_Home)
-    assert view.ids_in_view() == [] and view.cluster_rects() == []
+    assert view.drawn_event_ids() == [] and view.badge_entries() == []
     assert not view.grab().isNull()
 
 
@@ -53,11 +53,11 @@ def test_a_hundred_thousand_events_lay_out_and_paint(qtbot: QtBot, view: Timelin
     start, end = view.visible_range()
     assert start < items[0].start and items[-1].start < end
     assert not view.grab().isNull()
-    clusters = view.cluster_rects()
-    assert clusters and sum(count for _, count in clusters) > 90_000
+    badges = view.badge_entries()
+    assert badges and sum(len(b.ids) for b in badges) > 90_000
     view.set_visible_range(day(2014, 11, 17), day(2014, 11, 24))
     view.grab()
-    assert view.ids_in_view()
+    assert view.drawn_event_ids()
     for _ in range(20):
         view.pan_by_pixels(90)
         view.zoom_by(1.1, 300)

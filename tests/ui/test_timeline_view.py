@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from museum_app.timeline.items import ItemKind, TimelineItem
+from museum_app.ui.timeline.cluster_popup import ClusterPopup
 from museum_app.ui.timeline.view import TimelineView
 from tests.timeline.factories import day, sort_items, year_2014
 
@@ -132,26 +133,40 @@ def test_dragging_pans_and_double_click_zooms_in(qtbot: QtBot, view: TimelineVie
     assert time_at(view, 800) == pytest.approx(under, abs=1e-6)
 
 
-def test_a_cluster_click_zooms_into_it(qtbot: QtBot, view: TimelineView) -> None:
+@pytest.mark.qt_log_ignore("This plugin does not support")  # raise, grab: the offscreen platform
+def test_one_click_on_a_badge_lists_every_event_in_it_and_each_opens(
+    qtbot: QtBot, view: TimelineView
+) -> None:
     crowd = [
         TimelineItem(f"crowd{n}", f"Crowd {n}", day(2014, 5, 5) + n % 7, day(2014, 5, 6) + n % 7,
                      ItemKind.POINT, ("#117733",), "May 2014")
-        for n in range(28)
+        for n in range(80)
     ]  # fmt: skip
     view.set_items(sort_items(ITEMS + crowd))
     view.set_visible_range(day(2014, 1, 1), day(2015, 1, 1))
-    clusters = view.cluster_rects()
-    assert clusters and max(count for _, count in clusters) >= 10
-    rect, _ = max(clusters, key=lambda c: c[1])
-    zoom = view.zoom_level()
-    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
-    assert view.zoom_level() >= 2 * zoom
-    start, end = view.visible_range()
-    assert start < day(2014, 5, 12) and day(2014, 5, 5) < end
-    assert view.cluster_rects() == []  # close enough now to show them one by one
-    in_view = {it.id for it in crowd if start <= it.start + 0.5 <= end}
-    assert len(in_view) >= 10
-    assert in_view <= set(view.ids_in_view())
+    badges = view.badge_entries()
+    assert badges and all(len(b.ids) >= 2 for b in badges)
+    badge = max(badges, key=lambda b: len(b.ids))
+    assert len(badge.ids) >= 10
+    by_id = {it.id: it for it in ITEMS + crowd}
+    assert badge.first_day.toordinal() == min(by_id[i].start for i in badge.ids)
+    assert badge.last_day.toordinal() == max(by_id[i].end for i in badge.ids) - 1
+    shown = view.visible_range()
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=badge.rect.center().toPoint())
+    popup = QApplication.activePopupWidget()
+    assert popup is not None and popup.objectName() == "clusterPopup"
+    assert isinstance(popup, ClusterPopup)
+    assert popup.ids() == badge.ids
+    chosen = badge.ids[3]
+    listed = popup.list
+    row = listed.visualItemRect(listed.item(3)).center()
+    with qtbot.waitSignal(view.event_activated, timeout=1000) as blocker:
+        qtbot.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    assert blocker.args == [chosen]
+    assert view.selected_id() == chosen and view.marker_rect(chosen) is not None
+    assert view.visible_range() == shown  # it was in view: nothing moved, nothing zoomed
+    assert chosen in view.drawn_event_ids()
+    assert QApplication.activePopupWidget() is None
 
 
 def test_filtered_out_events_are_neither_drawn_nor_clickable_nor_stepped_to(
@@ -161,7 +176,7 @@ def test_filtered_out_events_are_neither_drawn_nor_clickable_nor_stepped_to(
     shown = [i for i in IDS if i != "jd-ipo"]
     view.set_filter(shown)
     assert view.marker_rect("jd-ipo") is None
-    assert "jd-ipo" not in view.ids_in_view()
+    assert "jd-ipo" not in view.drawn_event_ids()
     assert view.event_at(where) is None
     with qtbot.assertNotEmitted(view.event_activated):
         qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=where)
@@ -184,10 +199,16 @@ def test_keys_zoom_fit_go_to_the_ends_and_page(qtbot: QtBot, view: TimelineView)
     qtbot.keyClick(view, Qt.Key.Key_Minus)
     assert view.zoom_level() == pytest.approx(zoom / 1.5)
     view.set_visible_range(day(2014, 6, 1), day(2014, 6, 8))
-    qtbot.keyClick(view, Qt.Key.Key_Home)
+    zoom = view.zoom_level()
+    with qtbot.waitSignal(view.event_activated, timeout=1000) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert blocker.args == [IDS[0]] and view.selected_id() == IDS[0]
     assert view.visible_range()[0] <= ITEMS[0].start < view.visible_range()[1]
-    qtbot.keyClick(view, Qt.Key.Key_End)
+    with qtbot.waitSignal(view.event_activated, timeout=1000) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_End)
+    assert blocker.args == [IDS[-1]] and view.selected_id() == IDS[-1]
     assert view.visible_range()[0] < day(2014, 12, 30) <= view.visible_range()[1]
+    assert view.zoom_level() == zoom  # moved to them, never zoomed
     start, end = view.visible_range()
     qtbot.keyClick(view, Qt.Key.Key_PageUp)
     assert view.visible_range()[0] == pytest.approx(start - 0.9 * (end - start))
@@ -288,12 +309,12 @@ def test_it_paints_with_bookmarks_selection_focus_and_a_dark_palette(view: Timel
 def test_a_mask_filters_as_the_same_ids_do(qtbot: QtBot, view: TimelineView) -> None:
     shown = {it.id for it in ITEMS[::2]}
     view.set_filter(shown)
-    by_ids = (view.ids_in_view(), view.cluster_rects())
+    by_ids = (view.drawn_event_ids(), view.badge_entries())
     view.set_visible_mask(bytes(it.id in shown for it in ITEMS))
-    assert (view.ids_in_view(), view.cluster_rects()) == by_ids
-    assert set(view.ids_in_view()) <= shown
+    assert (view.drawn_event_ids(), view.badge_entries()) == by_ids
+    assert set(view.drawn_event_ids()) <= shown
     view.set_visible_mask(None)
-    assert len(view.ids_in_view()) == len(ITEMS)
+    assert len(view.drawn_event_ids()) == len(ITEMS)
 
 
 def test_work_done_while_idle_changes_nothing_drawn(qtbot: QtBot, view: TimelineView) -> None:
@@ -308,7 +329,20 @@ def test_work_done_while_idle_changes_nothing_drawn(qtbot: QtBot, view: Timeline
     qtbot.wait(50)  # the view lays out ahead and makes pictures meanwhile; fresh does not
     for timeline in (view, fresh):
         timeline.zoom_by(1.25, 700)
-    assert view.ids_in_view() == fresh.ids_in_view()
+    assert view.drawn_event_ids() == fresh.drawn_event_ids()
     assert [r and r.toRect() for r in map(view.marker_rect, IDS)] == [
         r and r.toRect() for r in map(fresh.marker_rect, IDS)
     ]
+
+
+def test_scene_changed_tells_when_what_is_drawn_changes(qtbot: QtBot, view: TimelineView) -> None:
+    for change in (
+        lambda: view.pan_by_pixels(40),
+        lambda: view.zoom_by(1.25),
+        lambda: view.set_filter(IDS[:5]),
+        lambda: view.set_items(ITEMS[:10]),
+        lambda: view.resize(1200, 500),
+        lambda: view.select(IDS[3]),
+    ):
+        with qtbot.waitSignal(view.scene_changed, timeout=1000):
+            change()

@@ -6,8 +6,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
-from PySide6.QtGui import QCursor, QKeyEvent, QMouseEvent, QNativeGestureEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication, QGestureEvent, QPinchGesture
+from PySide6.QtGui import (
+    QCursor,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QGestureEvent, QPinchGesture, QToolTip
 
 if TYPE_CHECKING:
     from museum_app.ui.timeline.view import TimelineView
@@ -37,6 +44,9 @@ class TimelineInput(QObject):
             t.Wheel: self._wheel,
             t.NativeGesture: self._native_gesture,
             t.Gesture: self._gesture,
+            t.ToolTip: self._tooltip,
+            t.FocusIn: self._focus,
+            t.FocusOut: self._focus,
         }
         view.grabGesture(Qt.GestureType.PinchGesture)
         view.installEventFilter(self)
@@ -155,3 +165,20 @@ class TimelineInput(QObject):
         centre = self._view.mapFromGlobal(pinch.centerPoint().toPoint())
         self._view.zoom_by(pinch.scaleFactor(), centre.x())
         return True
+
+    def _tooltip(self, event: QEvent) -> bool:
+        """Show an event's title and date, or a cluster's count, as plain text."""
+        if not isinstance(event, QHelpEvent):
+            return False
+        found = self._view.describe_at(event.pos())
+        if found is None:
+            QToolTip.hideText()
+            event.ignore()
+        else:
+            QToolTip.showText(event.globalPos(), found[0], self._view, found[1])
+        return True
+
+    def _focus(self, event: QEvent) -> bool:
+        """Draw or take away the focus frame; focus itself goes on as usual."""
+        self._view.update()
+        return False

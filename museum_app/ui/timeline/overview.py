@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap
@@ -209,3 +209,11 @@ def tool_button(parent: QWidget, name: str, text: str, tip: str, slot: Slot) -> 
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the same keys work on the timeline itself
     button.clicked.connect(slot)
     return button
+
+
+def place_strip(view: QWidget, overview: QWidget, buttons: Sequence[QWidget], side: int) -> None:
+    """Lay the overview and its buttons along the bottom of the view."""
+    width, top = view.width(), view.height() - side
+    overview.setGeometry(0, top, width - side * len(buttons), side)
+    for n, button in enumerate(buttons):
+        button.setGeometry(width - side * (len(buttons) - n), top, side, side)

@@ -15,9 +15,18 @@ from museum_app.timeline.metrics import LayoutMetrics
 from museum_app.timeline.scale import TimeScale
 from museum_app.timeline.shapes import Shape, ShapeKind
 from museum_app.ui.timeline.colours import Colours, blend
+from museum_app.ui.timeline.marks import (
+    diamond,
+    draw_badge,
+    draw_bar_ring,
+    draw_ring,
+    draw_star,
+    ink_on,
+    veil,
+)
 from museum_app.ui.timeline.pictures import TextPictures, Title
+from museum_app.ui.timeline.titles import Shortener, title_box
 
-BOOKMARK_COLOUR = QColor("#DDAA33")
 HATCH_PERIOD = 8
 MARKERS_PER_PAINT = 8  # made during a paint; the rest wait for idle time
 MAX_BADGES = 1000  # a badge's picture is keyed by its label and width
@@ -53,26 +62,6 @@ class Frame:
         self.title_width = title_width
 
 
-def _star(centre: QPointF, radius: float) -> QPolygonF:
-    """Return a five-pointed star."""
-    points = []
-    for k in range(10):
-        r = radius if k % 2 == 0 else radius * 0.45
-        angle = -math.pi / 2 + k * math.pi / 5
-        points.append(QPointF(centre.x() + r * math.cos(angle), centre.y() + r * math.sin(angle)))
-    return QPolygonF(points)
-
-
-def _diamond(x: float, y: float, r: float) -> QPolygonF:
-    """Return a diamond of radius r centred on (x, y)."""
-    return QPolygonF([QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)])
-
-
-def _ink_on(colour: QColor) -> QColor:
-    """Return black or white, whichever reads better on colour."""
-    return QColor(Qt.GlobalColor.black if colour.lightnessF() > 0.6 else Qt.GlobalColor.white)
-
-
 class ShapePainter:
     """Draw shapes in lanes from pictures made once: markers, badges and titles are blits."""
 
@@ -88,8 +77,26 @@ class ShapePainter:
         self._badges: dict[tuple[object, ...], QPixmap] = {}
         self._hatches: dict[tuple[int, int, int], QBrush] = {}
         self._colours: dict[str, QColor] = {}
+        self._derived: dict[tuple[str, int], QColor] = {}
         self._titles: list[Title] = []  # to draw after the markers and bars
+        self.shorten = (Shortener(self.text.widths[0].width), Shortener(self.text.widths[1].width))
         self._frame: Frame | None = None  # the last paint's
+
+    def _ink_on(self, colour: QColor) -> QColor:
+        """Return the ink that reads on a colour, worked out once per colour."""
+        key = ("ink", colour.rgba())
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = ink_on(colour)
+        return found
+
+    def _veil(self, base: QColor) -> QColor:
+        """Return the see-through veil under titles on hatching, made once per background."""
+        key = ("veil", base.rgba())
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = veil(base)
+        return found
 
     def _colour(self, name: str) -> QColor:
         """Return a category colour, parsed once."""
@@ -148,10 +155,10 @@ class ShapePainter:
         picture = self._markers[key] = self._new_picture((2 * r + 2, 2 * r + 2))
         self._wanted_markers.pop(key, None)
         with QPainter(picture) as p:
-            self._draw_marker(p, key[0], outline, (r + 1, r + 1))
+            self.draw_marker(p, key[0], outline, (r + 1, r + 1))
         return picture
 
-    def _draw_marker(
+    def draw_marker(
         self, p: QPainter, colours: tuple[str, ...], outline: QColor, centre: tuple[float, float]
     ) -> None:
         """Draw a diamond, split in two colours when the event has a second category."""
@@ -161,7 +168,7 @@ class ShapePainter:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(QPen(outline, 1))
         p.setBrush(self._colour(colours[0]) if colours else outline)
-        p.drawPolygon(_diamond(x, y, r))
+        p.drawPolygon(diamond(x, y, r))
         if len(colours) > 1:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(self._colour(colours[1]))
@@ -210,10 +217,10 @@ class ShapePainter:
     def _paint_badge(self, p: QPainter, shape: Shape, frame: Frame) -> None:
         """Draw a cluster's badge: a pill with the count over a second one that suggests a stack."""
         colours, h = frame.colours, self.metrics.row_height - 6
-        left, right = shape.body_x(frame.scale)
+        left, right = shape.drawn_x(frame.scale, frame.width)
         width = round(right - left)
         label = count_label(shape.count)
-        key = (label, width, colours.button.rgba(), colours.button_text.rgba(), colours.dark.rgba())
+        key = (label, width, colours.button.rgba(), colours.button_text.rgba(), colours.text.rgba())
         picture = self._badges.get(key)
         if picture is None:
             if len(self._badges) >= MAX_BADGES:
@@ -221,22 +228,8 @@ class ShapePainter:
                     del self._badges[old]  # the oldest half
             picture = self._badges[key] = self._new_picture((width + 3, h + 3))
             with QPainter(picture) as q:
-                self._draw_badge(q, label, width, colours)
+                draw_badge(q, label, (width, h), colours, self.font)
         p.drawPixmap(QPointF(round(left), round(self.metrics.lane_top(0, frame.bottom) + 1)), picture)
-
-    def _draw_badge(self, p: QPainter, label: str, width: float, colours: Colours) -> None:
-        """Draw a badge with its top left at the origin."""
-        h = self.metrics.row_height - 6
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(0.5, 2.5, width - 1, h - 1)
-        p.setPen(QPen(colours.mid, 1))
-        p.setBrush(colours.button)
-        p.drawRoundedRect(rect.translated(2, -2), h / 2, h / 2)
-        p.setPen(QPen(colours.dark, 1))
-        p.drawRoundedRect(rect, h / 2, h / 2)
-        p.setPen(colours.button_text)
-        p.setFont(self.font)
-        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
 
     def paint(self, p: QPainter, shapes: Sequence[Shape], frame: Frame) -> None:
         """Draw the shapes, the selected one last so that its outline lies on top."""
@@ -252,30 +245,44 @@ class ShapePainter:
         r, gap, row, bottom = m.marker_radius, m.gap, m.row_height, frame.bottom
         ink, base, half_text = frame.colours.text, frame.colours.base, self.text.height / 2
         least, titles = m.min_title_px / 2, self._titles
+        fit, measure = self.shorten[0].fit, self.text.widths[0].width
+        edge = frame.width - 2.0
         for shape in shapes:
             kind, item_index = shape.kind, shape.item
             if kind is cluster:
                 self._paint_badge(p, shape, frame)
             elif item_index == selected:
                 chosen = shape
-            elif kind is not point or item_index in bookmarked:
+            elif item_index in bookmarked:
                 self._paint_item(p, shape, frame, False)
+            elif kind is not point:  # a plain bar and its title, without the detours of a star
+                item = items[item_index]
+                x0 = (shape.t0 - origin) * px_per_day
+                x1 = max((shape.t1 - origin) * px_per_day, x0 + shape.body)
+                middle = bottom - (shape.lane + 0.5) * row
+                colour = self._colour(item.colours[0]) if item.colours else frame.colours.mid
+                self.paint_span(p, item.kind, colour, (x0, x1), middle, False, frame)
+                if shape.title > 0:
+                    self._span_title(shape, item.kind, colour, middle, frame, False)
             else:  # the common case, kept short: a plain marker and its title
                 x = (shape.t0 - origin) * px_per_day
                 middle = bottom - (shape.lane + 0.5) * row
                 item = items[item_index]
                 picture = self._marker(item.colours, ink)
                 if picture is None:
-                    self._draw_marker(p, item.colours, ink, (x, middle))
+                    self.draw_marker(p, item.colours, ink, (x, middle))
                 else:
                     p.drawPixmap(round(x - r - 1), round(middle - r - 1), picture)
                 if shape.title > 0:
                     start = round(x + r + gap)
-                    room = x + r + gap + shape.title - start
-                    if room >= least:
-                        full = frame.title_width(item_index)
-                        top = round(middle - half_text)
-                        titles.append((item.title, False, ink, full, start, top, room, base, None))
+                    room = min(x + r + gap + shape.title, edge) - start  # as title_box has it
+                    if room >= least or room >= shape.title:
+                        text = fit(item.title, room)
+                        if text:
+                            top = round(middle - half_text)
+                            titles.append(
+                                (text, False, ink, measure(text), start, top, room, base, None)
+                            )
         if chosen is not None:
             self._paint_item(p, chosen, frame, True)
         # Titles after every marker and bar, so that the painter's state changes seldom.
@@ -302,41 +309,61 @@ class ShapePainter:
         if shape.kind is ShapeKind.POINT:
             x, r = (left + right) / 2, m.marker_radius
             if selected:
-                p.setPen(QPen(colours.highlight, 2.5))
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawPolygon(_diamond(x, middle, r + 3.5))
+                draw_ring(p, x, middle, r, colours.highlight)
             picture = self._marker(item.colours, colours.text)
             if picture is None:
-                self._draw_marker(p, item.colours, colours.text, (x, middle))
+                self.draw_marker(p, item.colours, colours.text, (x, middle))
             else:
                 p.drawPixmap(round(x - r - 1), round(middle - r - 1), picture)
             star = QPointF(right - 1, middle - r + 1)
             ink, halo = colours.text, None
         else:
             colour = self._colour(item.colours[0]) if item.colours else colours.mid
-            self._paint_span(p, item.kind, colour, (left, right), middle, selected, frame)
-            star = QPointF(max(left, 0) + 5, middle - m.row_height / 2 + 6)
-            uncertain = item.kind is ItemKind.UNCERTAIN
-            solid_inside = shape.inside and not uncertain
-            ink = _ink_on(colour) if solid_inside else colours.text
-            halo = colours.base if uncertain and shape.inside else None
-            under = colour if solid_inside else under
+            self.paint_span(p, item.kind, colour, (left, right), middle, selected, frame)
+            if shape.item in frame.bookmarked:
+                draw_star(p, QPointF(max(left, 0) + 5, middle - m.row_height / 2 + 6), colours.text)
+            self._span_title(shape, item.kind, colour, middle, frame, selected)
+            return
         if shape.item in frame.bookmarked:
-            p.setPen(QPen(colours.text, 0.8))
-            p.setBrush(BOOKMARK_COLOUR)
-            p.drawPolygon(_star(star, 4.5))
-        if shape.title > 0:
-            start = right + m.gap
-            end = start + shape.title
-            if shape.inside:  # slide along a long bar so that the title stays in view
-                start = max(left + m.gap, 4.0)
-                end = min(right - m.gap, start + shape.title)
-            if end - start >= m.min_title_px / 2:
-                x, top = round(start), round(middle - self.text.height / 2)
-                full = frame.title_width(shape.item)
-                self._titles.append((item.title, selected, ink, full, x, top, end - x, under, halo))
+            draw_star(p, star, colours.text)
+        shown = self.title_text(shape, frame, selected)
+        if shown:
+            x, room = shown[1]
+            top = round(middle - self.text.height / 2)
+            width = self.text.widths[selected].width(shown[0])
+            self._titles.append((shown[0], selected, ink, width, x, top, room, under, halo))
 
-    def _paint_span(
+    def _span_title(
+        self, shape: Shape, kind: ItemKind, colour: QColor, middle: float, frame: Frame,
+        selected: bool,
+    ) -> None:  # fmt: skip
+        """Queue a bar's title: inside it in ink that reads on it, or after it."""
+        shown = self.title_text(shape, frame, selected)
+        if not shown:
+            return
+        colours = frame.colours
+        uncertain = kind is ItemKind.UNCERTAIN
+        solid_inside = shape.inside and not uncertain
+        ink = self._ink_on(colour) if solid_inside else colours.text
+        # A veil, not a blank: the hatching (and so the bar's extent) shows through it.
+        halo = self._veil(colours.base) if uncertain and shape.inside else None
+        under = colour if solid_inside else colours.base
+        x, room = shown[1]
+        top = round(middle - self.text.height / 2)
+        width = self.text.widths[selected].width(shown[0])
+        self._titles.append((shown[0], selected, ink, width, x, top, room, under, halo))
+
+    def title_text(
+        self, shape: Shape, frame: Frame, selected: bool
+    ) -> tuple[str, tuple[float, float]] | None:
+        """Return the text written for a shape's title and its (left, room), or None if none."""
+        box = title_box(shape, frame.scale, self.metrics, frame.width)
+        if box is None:
+            return None
+        text = self.shorten[selected].fit(frame.items[shape.item].title, box[1])
+        return (text, box) if text else None
+
+    def paint_span(
         self, p: QPainter, kind: ItemKind, colour: QColor, bar: tuple[float, float], y: float,
         selected: bool, frame: Frame,
     ) -> None:  # fmt: skip
@@ -360,6 +387,4 @@ class ShapePainter:
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(rect.adjusted(0, 0, -1, -1))
         if selected:
-            p.setPen(QPen(frame.colours.highlight, 2.5))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(rect.adjusted(-2, -2, 2, 2))
+            draw_bar_ring(p, rect, frame.colours.highlight)

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QGradient,
     QLinearGradient,
+    QPaintEngine,
     QPainter,
     QPixmap,
 )
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
 FADE_PX = 14.0  # a title cut short fades out over this much, instead of an ellipsis
 MAX_PICTURES = 1500  # about 20 MB of titles: several screens of them
 PICTURES_PER_PAINT = 6  # made during a paint; the rest wait for idle time
+VECTOR_ENGINES = (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
 
 Key = tuple[str, bool, int]  # text, bold, ink
 # text, bold, ink, width (at least the text's), x, y (top left), room, fade into, halo under it
@@ -81,12 +83,15 @@ class TextPictures:
         """Draw titles in order; the painter's font and pen are changed."""
         shown: tuple[bool, int] | None = None  # the font and ink the painter has
         height, dpr = self.height, self.dpr
+        engine = p.paintEngine()
+        # A drawing saved as SVG or PDF keeps its text as text, to be found and read.
+        vector = engine is not None and engine.type() in VECTOR_ENGINES
         for text, bold, ink, width, x, y, room, under, halo in titles:
             if halo is not None:
                 p.fillRect(QRectF(x - 2, y, min(room, width) + 3, height), halo)
             key = (text, bold, ink.rgba())
-            picture = self._pictures.get(key)
-            if picture is None and key in self._before and self._budget > 0:
+            picture = None if vector else self._pictures.get(key)
+            if picture is None and key in self._before and self._budget > 0 and not vector:
                 self._budget -= 1
                 picture = self._make(key, ink, width)
             cut = room < width - 1
@@ -97,7 +102,8 @@ class TextPictures:
                 else:
                     p.drawPixmap(QPointF(x, y), picture)
             else:
-                self._drawn[key] = (ink, width)
+                if not vector:
+                    self._drawn[key] = (ink, width)
                 if shown != (bold, key[2]):
                     p.setFont(self.fonts[bold])
                     p.setPen(ink)

@@ -6,20 +6,11 @@ import math
 from collections.abc import Collection, Sequence
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QFocusEvent,
-    QFontMetricsF,
-    QHelpEvent,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QResizeEvent,
-)
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QWidget
 
 from museum_app.timeline import navigation
-from museum_app.timeline.index import MAX_SPAN_LANES
 from museum_app.timeline.items import TimelineItem
 from museum_app.timeline.metrics import LayoutMetrics
 from museum_app.timeline.scale import TimeScale
@@ -27,11 +18,15 @@ from museum_app.timeline.scene import Scene
 from museum_app.timeline.shapes import Shape, ShapeKind
 from museum_app.timeline.shown import ShownItems
 from museum_app.ui.language import words
+from museum_app.ui.timeline import seen
 from museum_app.ui.timeline.chrome import Axis, paint_overlay, tooltip_text
+from museum_app.ui.timeline.cluster_popup import ClusterPopup
 from museum_app.ui.timeline.colours import Colours
 from museum_app.ui.timeline.input import TimelineInput
-from museum_app.ui.timeline.overview import TimelineOverview, tool_button
+from museum_app.ui.timeline.legend import show_legend
+from museum_app.ui.timeline.overview import TimelineOverview, place_strip, tool_button
 from museum_app.ui.timeline.painting import Frame
+from museum_app.ui.timeline.seen import BadgeEntry
 from museum_app.ui.timeline.stage import Stage
 
 Role = QPalette.ColorRole
@@ -42,10 +37,15 @@ IDLE_SLICE_MS = 3.0  # work done ahead of time in slices this short, so input ne
 
 
 class TimelineView(QWidget):
-    """Events in lanes over a time axis, with an overview strip; emits what the person picks."""
+    """Events in lanes over a time axis, with an overview strip; emits what the person picks.
+
+    What it shows can be read back (for tests and assistive tools): shown_title, marker_rect,
+    drawn_event_ids and badge_entries; scene_changed says when any of it may have changed.
+    """
 
     event_activated = Signal(str)  # a click, Enter, Left or Right chose this event
     visible_range_changed = Signal(float, float)
+    scene_changed = Signal()  # what is drawn changed: a pan, zoom, filter, new items, a resize
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,7 +59,7 @@ class TimelineView(QWidget):
         self._bookmarked_ids: frozenset[str] = frozenset()
         self._bookmarked: frozenset[int] = frozenset()
         self._selected: int | None = None
-        self._index = self._shown.index(MAX_SPAN_LANES)
+        self._index = self._shown.index(LayoutMetrics().span_lanes)
         self._stage = Stage(self.font())
         self._axis: Axis | None = None
         year = date.today().year
@@ -75,9 +75,10 @@ class TimelineView(QWidget):
         self._buttons = [
             tool_button(self, name, text, "", slot)
             for name, text, slot in (
-                ("timelineZoomOut", "\u2212", self.zoom_out),
-                ("timelineZoomIn", "+", self.zoom_in),
+                ("timelineZoomOut", "\u2212", lambda: self.zoom_by(1 / ZOOM_STEP)),
+                ("timelineZoomIn", "+", lambda: self.zoom_by(ZOOM_STEP)),
                 ("timelineFit", "", self.fit_all),
+                ("timelineLegendButton", "?", self.show_legend),
             )
         ]
         self.retranslate()
@@ -88,12 +89,17 @@ class TimelineView(QWidget):
         self.setAccessibleDescription(
             self.tr(
                 "A timeline of events. Left and Right arrows select the previous or next event, "
-                "Enter opens it; plus and minus zoom, F fits everything, Home and End go to the "
-                "start and end, Page Up and Page Down move a screen. Drag or scroll to move, Ctrl "
-                "and scroll to zoom."
+                "Enter opens it; plus and minus zoom, F fits everything, Home and End select the "
+                "first and last event, Page Up and Page Down move a screen. Drag or scroll to "
+                "move, Ctrl and scroll to zoom."
             )
         )
-        tips = (self.tr("Zoom out (-)"), self.tr("Zoom in (+)"), self.tr("Fit everything in view (F)"))
+        tips = (
+            self.tr("Zoom out (-)"),
+            self.tr("Zoom in (+)"),
+            self.tr("Fit everything in view (F)"),
+            self.tr("What the marks mean"),
+        )
         for button, tip in zip(self._buttons, tips, strict=True):
             button.setToolTip(tip)
             button.setAccessibleName(tip)
@@ -134,7 +140,7 @@ class TimelineView(QWidget):
         """Mark these ids as bookmarked."""
         self._bookmarked_ids = frozenset(ids)
         self._bookmarked = self._bookmarks()
-        self.update()
+        self._changed()
 
     def _bookmarks(self) -> frozenset[int]:
         """Return the items bookmarked."""
@@ -143,52 +149,51 @@ class TimelineView(QWidget):
 
     def _rebuild(self) -> None:
         """Index the shown items anew and drop every layout made of the old ones."""
-        self._index = self._shown.index(self._metrics().span_lanes)
+        self._index = self._shown.index(self._metrics().span_lanes, self._selected)
         self.overview.set_data(self._index.counts_between, self._index.extent())
+        self._changed()
+
+    def _changed(self) -> None:
+        """Paint anew and tell whoever reads the view that what is drawn changed."""
         self.update()
+        self.scene_changed.emit()
 
     def _metrics(self) -> LayoutMetrics:
         """Return the layout sizes for the current font and height."""
         fm = QFontMetricsF(self.font())
         row = math.ceil(fm.height()) + 8
         lanes = int((self._axis_top() - TOP_MARGIN) // row)
-        return LayoutMetrics(lanes=max(1, min(64, lanes)), row_height=row)
+        return LayoutMetrics(lanes=max(2, min(64, lanes)), row_height=row)
 
     def _current_scene(self) -> Scene:
         """Return the scene, made anew when the items, filter, font or height changed."""
         metrics = self._metrics()
-        # A new height: the spans' lanes are kept up to as many as can be shown.
-        self._index = self._shown.index(metrics.span_lanes)
-        return self._stage.scene(self._index, metrics, self.devicePixelRatioF())
-
-    # Selection
+        # A new height: the spans' lanes are kept up to as many as can be shown. The selected
+        # event is pinned: a span without a lane gets one first, a point in a crowd is placed.
+        selected = self._selected if self._index.shows(self._selected) else None
+        self._index = self._shown.index(metrics.span_lanes, selected)
+        scene = self._stage.scene(self._index, metrics, self.devicePixelRatioF())
+        scene.pin(selected)
+        return scene
 
     def select(self, event_id: str | None) -> None:
-        """Highlight an event and bring it into view; this does not emit event_activated."""
+        """Highlight an event and bring it into view; this does not emit event_activated.
+
+        The zoom is the person's: an event in view does not move it, one out of view is
+        panned to, and only one longer than the view zooms out to fit; never in.
+        """
         self._selected = self._shown.find(event_id)
         if self._index.shows(self._selected):
             assert self._selected is not None
-            self._reveal(self._selected)
-        self.update()
+            it = self._items[self._selected]
+            scene = self._current_scene()
+            end = scene.index.end_of(self._selected)
+            self._set_scale(navigation.reveal(self._scale, self.width(), it.start, end))
+        self._changed()
 
     def selected_id(self) -> str | None:
         """Return the id of the highlighted event."""
         return None if self._selected is None else self._items[self._selected].id
-
-    def _reveal(self, item: int) -> None:
-        """Move the view to an item, and zoom in if it is hidden in a cluster here."""
-        it = self._items[item]
-        scale = navigation.reveal(self._scale, self.width(), it.start, it.end)
-        scene = self._current_scene()
-        if not scene.is_drawn(item, scale.px_per_day):
-            anchor = it.start + 0.5 if it.end - it.start <= 1 else it.start
-            closer = scale
-            for _ in range(16):
-                closer = closer.zoomed(2.0, closer.x_of(anchor))
-                if scene.is_drawn(item, closer.px_per_day):
-                    scale = navigation.reveal(closer, self.width(), it.start, it.end)
-                    break
-        self._set_scale(scale)
 
     # Geometry for tests and assistive tools
 
@@ -199,35 +204,49 @@ class TimelineView(QWidget):
 
     def marker_rect(self, event_id: str) -> QRectF | None:
         """Return the visible part of an event's marker or bar, or None if it is not drawn."""
+        shape = self._drawn_shape(event_id)
+        return None if shape is None else seen.body_rect(shape, self._frame(), self._current_scene())
+
+    def shown_title(self, event_id: str) -> str | None:
+        """Return exactly the text drawn as an event's title.
+
+        "" when it is drawn with no title, None when it is not drawn on its own in view.
+        """
+        shape = self._drawn_shape(event_id)
+        if shape is None:
+            return None
+        self._current_scene()  # the painter of this scene writes the titles
+        return seen.shown_title(shape, self._frame(), self._stage.painter)
+
+    def drawn_event_ids(self) -> list[str]:
+        """Return the ids of the events drawn on their own in view, in the app's date order."""
+        shapes = seen.drawn_shapes(self._current_scene(), self._frame())
+        return [self._items[s.item].id for s in shapes]
+
+    def badge_entries(self) -> list[BadgeEntry]:
+        """Return each cluster badge in view: its rectangle, its events' ids and their days."""
+        return seen.badge_entries(self._current_scene(), self._frame())
+
+    def _drawn_shape(self, event_id: str) -> Shape | None:
+        """Return the shape of an event drawn on its own in view, or None."""
         item = self._shown.find(event_id)
         if item is None or not self._index.shows(item):
             return None
-        shape = self._current_scene().shape_of(item, self._scale, 0, self.width())
-        return None if shape is None else self._body_rect(shape)
+        return self._current_scene().shape_of(item, self._scale, 0, self.width())
 
-    def cluster_rects(self) -> list[tuple[QRectF, int]]:
-        """Return each cluster badge in view with how many events it holds."""
+    def _frame(self) -> Frame:
+        """Return what a paint of the view now needs besides the shapes."""
         scene = self._current_scene()
-        shapes = scene.shapes_in(self._scale, 0, self.width())
-        return [(self._body_rect(s), s.count) for s in shapes if s.kind is ShapeKind.CLUSTER]
-
-    def ids_in_view(self) -> list[str]:
-        """Return the ids of the events drawn in view one by one, in the app's order."""
-        shapes = self._current_scene().shapes_in(self._scale, 0, self.width())
-        items = sorted(s.item for s in shapes if s.kind is not ShapeKind.CLUSTER)
-        return [self._items[i].id for i in items]
-
-    def _body_rect(self, shape: Shape) -> QRectF:
-        """Return a shape's marker, bar or badge in widget coordinates, cut to the view."""
-        m = self._current_scene().metrics
-        left, right = shape.body_x(self._scale)
-        left, right = max(left, 0.0), min(right, float(self.width()))
-        top = m.lane_top(shape.lane, self._lanes_bottom()) + 4
-        return QRectF(left, top, right - left, m.row_height - 8)
+        selected = self._selected if self._index.shows(self._selected) else None
+        return Frame(
+            self._items, self._scale, self._lanes_bottom(), float(self.width()), selected,
+            self._bookmarked, Colours.of(self.palette()), scene.title_width,
+        )  # fmt: skip
 
     def _shape_at(self, point: QPointF) -> Shape | None:
         """Return the shape under a point."""
-        return self._current_scene().hit(self._scale, point.x(), point.y(), self._lanes_bottom())
+        scene = self._current_scene()
+        return scene.hit(self._scale, point.x(), point.y(), self._lanes_bottom(), self.width())
 
     # The view
 
@@ -254,14 +273,6 @@ class TimelineView(QWidget):
         x = self.width() / 2 if anchor_x is None else anchor_x
         self._set_scale(self._scale.zoomed(factor, x))
 
-    def zoom_in(self) -> None:
-        """Zoom in one step about the middle."""
-        self.zoom_by(ZOOM_STEP)
-
-    def zoom_out(self) -> None:
-        """Zoom out one step about the middle."""
-        self.zoom_by(1 / ZOOM_STEP)
-
     def pan_by_pixels(self, dx: float) -> None:
         """Move the view dx pixels later in time (negative: earlier)."""
         self._set_scale(self._scale.panned(dx))
@@ -274,6 +285,7 @@ class TimelineView(QWidget):
             self._range = visible
             self.overview.set_visible_range(*visible)
             self.visible_range_changed.emit(*visible)
+            self.scene_changed.emit()
         self.update()
 
     def _axis_height(self) -> float:
@@ -296,11 +308,7 @@ class TimelineView(QWidget):
         palette = self.palette()
         exposed = QRectF(event.rect())
         width, axis_top, axis_height = float(self.width()), self._axis_top(), self._axis_height()
-        selected = self._selected if self._index.shows(self._selected) else None
-        frame = Frame(
-            self._items, self._scale, self._lanes_bottom(), width, selected, self._bookmarked,
-            Colours.of(palette), scene.title_width,
-        )  # fmt: skip
+        frame = self._frame()
         with QPainter(self) as p:
             p.fillRect(exposed, frame.colours.base)
             axis = self._axis_strip()
@@ -331,15 +339,9 @@ class TimelineView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the same stretch of time in view, and place the overview and buttons."""
         super().resizeEvent(event)
-        side = OVERVIEW_HEIGHT
-        self.overview.setGeometry(
-            0, self.height() - side, self.width() - side * len(self._buttons), side
-        )
-        for n, button in enumerate(self._buttons):
-            button.setGeometry(
-                self.width() - side * (len(self._buttons) - n), self.height() - side, side, side
-            )
+        place_strip(self, self.overview, self._buttons, OVERVIEW_HEIGHT)
         self._set_scale(TimeScale.fitting(*self._range, self.width()))
+        self.scene_changed.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         """Measure text anew when the font changes."""
@@ -364,53 +366,50 @@ class TimelineView(QWidget):
             self.event_activated.emit(self._items[self._selected].id)
 
     def click_at(self, point: QPoint | QPointF) -> None:
-        """Do what a click does: select and announce an event, or zoom into a cluster."""
+        """Do what a click does: select and announce an event, or list a cluster's events."""
         shape = self._shape_at(QPointF(point))
         if shape is not None and shape.kind is ShapeKind.CLUSTER:
-            extent = self._current_scene().cluster_extent(shape)
-            self.set_visible_range(*navigation.cluster_zoom(extent, shape.t0, self._range))
+            self._list_badge(shape, QPointF(point))
         elif shape is not None:
             self.select(self._items[shape.item].id)
             self.event_activated.emit(self._items[shape.item].id)
+
+    def _list_badge(self, shape: Shape, point: QPointF) -> None:
+        """Open the list of every event a badge stands for; choosing one opens it."""
+        items = [
+            self._items[i] for i in self._current_scene().badge_items(shape, self._scale.px_per_day)
+        ]
+        popup = ClusterPopup(self, self.tr("%n events here", "", len(items)), items)
+        popup.chosen.connect(self.choose)
+        popup.show_at(self.mapToGlobal(point.toPoint()))
+
+    def choose(self, event_id: str) -> None:
+        """Select and announce an event, as a click on it does."""
+        self.select(event_id)
+        if self.selected_id() == event_id:
+            self.event_activated.emit(event_id)
 
     def clickable_at(self, point: QPoint | QPointF) -> bool:
         """Say whether a click at point would do something."""
         return self._shape_at(QPointF(point)) is not None
 
     def go_to_end(self, last: bool) -> None:
-        """Move (not zoom) to the first or the last shown event."""
-        extent = self._index.extent()
-        if extent is not None:
-            span = self._range[1] - self._range[0]
-            start = extent[1] - span * 0.96 if last else extent[0] - span * 0.04
-            self._set_scale(TimeScale(start, self._scale.px_per_day))
+        """Select and announce the first or the last shown event (Home, End)."""
+        order = self._index.order
+        if order:
+            self.choose(self._items[order[-1] if last else order[0]].id)
 
-    def event(self, event: QEvent) -> bool:
-        """Show tooltips."""
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            self._show_tooltip(event)
-            return True
-        return super().event(event)
+    def show_legend(self) -> None:
+        """Show what each mark of the timeline means."""
+        show_legend(self)
 
-    def _show_tooltip(self, event: QHelpEvent) -> None:
-        """Show an event's title and date, or a cluster's count, as plain text."""
-        shape = self._shape_at(QPointF(event.pos()))
+    def describe_at(self, point: QPoint | QPointF) -> tuple[str, QRect] | None:
+        """Return a tooltip for what is at a point (markup, data escaped) and where, or None."""
+        shape = self._shape_at(QPointF(point))
         if shape is None:
-            QToolTip.hideText()
-            event.ignore()
-            return
+            return None
         if shape.kind is ShapeKind.CLUSTER:
-            text = self.tr("%n events: click to zoom in", "", shape.count)
+            text = self.tr("%n events: click to list them", "", shape.count)
         else:
             text = tooltip_text(self._items[shape.item])
-        QToolTip.showText(event.globalPos(), text, self, self._body_rect(shape).toRect())
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        """Draw the focus frame."""
-        super().focusInEvent(event)
-        self.update()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        """Take the focus frame away."""
-        super().focusOutEvent(event)
-        self.update()
+        return text, seen.body_rect(shape, self._frame(), self._current_scene()).toRect()

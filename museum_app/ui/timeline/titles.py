@@ -1,0 +1,77 @@
+"""Where a title is written beside its marker or in its bar, and what fits there: whole words."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from museum_app.timeline.metrics import LayoutMetrics
+from museum_app.timeline.scale import TimeScale
+from museum_app.timeline.shapes import Shape
+
+ELLIPSIS = "..."
+MAX_SHORTENED = 20_000  # shortened titles kept; a pan or zoom asks for the same ones again
+
+
+class Shortener:
+    """Shorten titles to a width at a word boundary, with "...", never inside a word or number.
+
+    width(text) is the width the text is drawn at; answers are kept by text and whole pixels.
+    """
+
+    def __init__(self, width: Callable[[str], float]) -> None:
+        self._width = width
+        self._done: dict[tuple[str, int], str] = {}
+
+    def fit(self, text: str, room: float) -> str:
+        """Return text whole if it fits in room, else its longest run of whole words and "...".
+
+        Return "" when not even the first word and "..." fit.
+        """
+        key = (text, math.ceil(room))
+        found = self._done.get(key)
+        if found is None:
+            if len(self._done) >= MAX_SHORTENED:
+                self._done.clear()
+            found = self._done[key] = self._shorten(text, key[1])
+        return found
+
+    def _shorten(self, text: str, room: float) -> str:
+        """Shorten text to room (see fit)."""
+        # The layout reserved the title's own width: a fraction of a pixel lost to whole
+        # pixels must not cost it its last word.
+        if self._width(text) <= room + 0.5:
+            return text
+        words = text.split(" ")
+        best = ""
+        for n in range(1, len(words)):
+            candidate = " ".join(words[:n]).rstrip(",;:-\u2013\u2014") + ELLIPSIS
+            if self._width(candidate) > room + 0.5:
+                break
+            best = candidate
+        return best
+
+
+def title_box(
+    shape: Shape, scale: TimeScale, metrics: LayoutMetrics, width: float
+) -> tuple[float, float] | None:
+    """Return the left and the room of a shape's title as drawn in a view this wide, or None.
+
+    A point's title follows its marker. A span's title inside its bar starts a gap after the
+    bar's start, so that the start stays in sight; on a bar that runs in from the left, it is
+    kept at the view's left edge.
+    """
+    if shape.title <= 0:
+        return None
+    left, right = shape.body_x(scale)
+    if shape.inside:
+        start = max(left + metrics.gap, 4.0)
+        end = min(right - metrics.gap, start + shape.title, width - 2.0)
+    else:
+        start = round(right + metrics.gap)
+        end = min(right + metrics.gap + shape.title, width - 2.0)  # not cut by the view's edge
+    # Whole pixels: inside a bar, never left of where the bar's start must show.
+    x = math.ceil(start) if shape.inside else round(start)
+    if end - x < min(metrics.min_title_px / 2, shape.title):
+        return None
+    return x, end - x

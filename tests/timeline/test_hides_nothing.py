@@ -1,0 +1,184 @@
+"""The timeline hides nothing: every event in view drawn or in a badge, the selected one drawn.
+
+The layout and its titles, without a screen, over random events, view widths, zooms and pans.
+"""
+
+from __future__ import annotations
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from museum_app.timeline.items import ItemKind, TimelineItem
+from museum_app.timeline.metrics import LayoutMetrics
+from museum_app.timeline.scale import TimeScale
+from museum_app.timeline.scene import Scene
+from museum_app.timeline.shapes import ShapeKind
+from museum_app.timeline.shown import ShownItems
+from museum_app.ui.timeline.titles import ELLIPSIS, Shortener, title_box
+from tests.timeline.factories import year_2014
+from tests.timeline.strategies import FIRST, item_lists
+
+WORDS = ["China's", "mobile", "phone", "shipments", "reach", "452", "million", "New", "York"]
+
+
+def measure(text: str) -> float:
+    """Pretend every character is 6.5 pixels wide."""
+    return 6.5 * len(text)
+
+
+def most_at_once(items: list[TimelineItem]) -> int:
+    """Return how many spans at most run at the same time."""
+    edges = sorted(
+        [(it.start, 1) for it in items if it.kind is not ItemKind.POINT]
+        + [(max(it.end, it.start + 1), -1) for it in items if it.kind is not ItemKind.POINT]
+    )
+    running = most = 0
+    for _, step in edges:
+        running += step
+        most = max(most, running)
+    return most
+
+
+views = st.fixed_dictionaries(
+    {
+        "lanes": st.integers(min_value=3, max_value=24),
+        "width": st.sampled_from([600.0, 1024.0, 1280.0, 1600.0]),
+        "px_per_day": st.floats(min_value=0.3, max_value=240.0),
+        "offset": st.floats(min_value=-60.0, max_value=460.0),
+    }
+)
+
+
+def view_of(items: list[TimelineItem], options: dict[str, float], pinned: int | None = None):
+    """Return the scene, scale and width of a view (pinned: the selected item)."""
+    metrics = LayoutMetrics(lanes=int(options["lanes"]))
+    shown = ShownItems()
+    shown.set_items(items)
+    index = shown.index(metrics.span_lanes, pinned)
+    scene = Scene(index, metrics, measure)
+    scene.pin(pinned)
+    scale = TimeScale(FIRST + options["offset"], options["px_per_day"])
+    return scene, scale, options["width"]
+
+
+def meets_view(item: TimelineItem, scale: TimeScale, width: float, radius: float) -> bool:
+    """Say whether an item's days meet the view (a day's marker: its diamond)."""
+    t0, t1 = scale.visible_range(width)
+    if item.kind is ItemKind.POINT:
+        x = scale.x_of(item.start + 0.5)
+        return x + radius > 0 and x - radius < width
+    return item.start < t1 and max(item.end, item.start + 1) > t0
+
+
+@settings(max_examples=200, deadline=None)
+@given(items=item_lists(max_size=80), options=views)
+def test_every_event_in_view_is_drawn_or_in_a_badge_in_view_and_no_badge_holds_one(
+    items: list[TimelineItem], options: dict[str, float]
+) -> None:
+    scene, scale, width = view_of(items, options)
+    shapes = scene.shapes_in(scale, 0, width)
+    drawn = set()
+    for s in shapes:
+        if s.kind is not ShapeKind.CLUSTER:
+            left, right = s.body_x(scale)
+            if right > 0 and left < width:
+                drawn.add(s.item)
+    counted: set[int] = set()
+    for badge in (s for s in shapes if s.kind is ShapeKind.CLUSTER):
+        left, right = badge.drawn_x(scale, width)
+        assert right > 0 and left < width, "a badge is drawn in view"
+        members = scene.badge_items(badge, scale.px_per_day)
+        assert len(members) == badge.count
+        # No badge of one, unless a lone span without a lane (more spans at once than lanes).
+        assert badge.count >= 2 or most_at_once(items) > scene.metrics.span_lanes
+        counted.update(members)
+    for n, item in enumerate(items):
+        if meets_view(item, scale, width, scene.metrics.marker_radius):
+            assert n in drawn or n in counted, item
+
+
+@settings(max_examples=200, deadline=None)
+@given(items=item_lists(max_size=80), options=views, data=st.data())
+def test_the_selected_event_is_always_drawn_on_its_own(
+    items: list[TimelineItem], options: dict[str, float], data: st.DataObject
+) -> None:
+    assume(items)
+    pinned = data.draw(st.integers(min_value=0, max_value=len(items) - 1))
+    item = items[pinned]
+    centre = item.start + 0.5 if item.kind is ItemKind.POINT else item.start
+    # Pan so that it is in view, anywhere from the left edge to the right.
+    where = data.draw(st.floats(min_value=0.05, max_value=0.95))
+    scene, scale, width = view_of(items, options, pinned)
+    scale = TimeScale(centre - where * width / scale.px_per_day, scale.px_per_day)
+    shape = scene.shape_of(pinned, scale, 0, width)
+    assert shape is not None and shape.kind is not ShapeKind.CLUSTER
+    left, right = shape.body_x(scale)
+    assert right > 0 and left < width
+
+
+@settings(max_examples=150, deadline=None)
+@given(items=item_lists(max_size=60), options=views, data=st.data())
+def test_an_event_over_the_whole_view_runs_across_it_with_its_title_at_the_left(
+    items: list[TimelineItem], options: dict[str, float], data: st.DataObject
+) -> None:
+    scene, scale, width = view_of(items, options)
+    assume(most_at_once(items) <= scene.metrics.span_lanes)  # else some span has no lane
+    t0, t1 = scale.visible_range(width)
+    for n, item in enumerate(items):
+        if item.start <= t0 and item.end >= t1:
+            shape = scene.shape_of(n, scale, 0, width)
+            assert shape is not None and shape.kind is ShapeKind.SPAN
+            left, right = shape.body_x(scale)
+            assert left <= 0 and right >= width
+            box = title_box(shape, scale, scene.metrics, width)
+            assert box is not None and 0 <= box[0] <= 8
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=9),
+    room=st.floats(min_value=0, max_value=400),
+)
+def test_a_title_is_whole_or_whole_words_and_an_ellipsis_within_its_room(
+    words: list[str], room: float
+) -> None:
+    title = " ".join(words)
+    shown = Shortener(measure).fit(title, room)
+    assert measure(shown) <= room + 1.5  # at most a pixel past it, lost to whole pixels
+    if shown and shown != title:
+        assert shown.endswith(ELLIPSIS)
+        kept = shown[: -len(ELLIPSIS)].split(" ")
+        assert kept == words[: len(kept)], "cut only between words, never inside one"
+    if measure(title) <= int(room):
+        assert shown == title
+
+
+@settings(max_examples=150, deadline=None)
+@given(items=item_lists(max_size=60), options=views)
+def test_a_title_never_covers_its_own_bar_start(
+    items: list[TimelineItem], options: dict[str, float]
+) -> None:
+    scene, scale, width = view_of(items, options)
+    for shape in scene.shapes_in(scale, 0, width):
+        box = title_box(shape, scale, scene.metrics, width) if shape.title > 0 else None
+        if box is None:
+            continue
+        left, right = shape.body_x(scale)
+        if shape.kind is ShapeKind.POINT or not shape.inside:
+            assert box[0] >= right  # after the marker or the bar
+        elif left >= 0:
+            assert box[0] >= left + scene.metrics.gap  # the bar's start stays in sight
+        assert box[0] + box[1] <= width
+
+
+def test_a_long_span_in_a_crowd_is_drawn_and_selected_at_any_zoom() -> None:
+    items = year_2014()
+    miit = next(n for n, it in enumerate(items) if it.id == "search-order")
+    for lanes in (3, 5, 12):
+        for px_per_day in (0.5, 4.0, 60.0, 240.0):
+            scene, scale, width = view_of(
+                items, {"lanes": lanes, "width": 1024, "px_per_day": px_per_day, "offset": 0}, miit
+            )
+            start = items[miit].start
+            scale = TimeScale(start + 20 - 100 / px_per_day, px_per_day)
+            assert scene.shape_of(miit, scale, 0, width) is not None
