@@ -57,6 +57,10 @@ class FilterPanel(QWidget):
         # As wide as the names when there is room; a narrow window shortens them with "…".
         self._list.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
         self._list.setMinimumWidth(self._list.fontMetrics().averageCharWidth() * 18)
+        # No sideways scrolling: a name too long is shortened in the middle, so that the end
+        # of its name and its count stay in view ("Telecom and inf…ture (5)").
+        self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._list.itemChanged.connect(self._on_item_changed)
         self._list.currentItemChanged.connect(self._update_buttons)
         heading.setBuddy(self._list)
