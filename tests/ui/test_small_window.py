@@ -119,3 +119,15 @@ def test_the_category_filter_says_its_rule_where_the_boxes_are(qtbot, tmp_path: 
     after = window.event_list.visible_ids_in_order()
     assert NSC in after  # also Cybersecurity, still ticked
     assert after == before
+
+
+def test_category_names_too_long_for_a_small_window_keep_their_counts_in_view(
+    qtbot, tmp_path: Path
+) -> None:
+    window = open_small(qtbot, tmp_path / "data")
+    categories = window.findChild(QListWidget, "categoryFilter")
+    # Some name, with its box, colour and count, is wider than the list.
+    assert categories.sizeHintForColumn(0) > categories.viewport().width()
+    # Nothing to scroll sideways to: the names are shortened in the middle, the count kept.
+    assert not categories.horizontalScrollBar().isVisible()
+    assert categories.textElideMode() == Qt.TextElideMode.ElideMiddle
