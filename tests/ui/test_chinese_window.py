@@ -23,6 +23,7 @@ from museum_app.core.query import EventFilter
 from museum_app.ui.bookmarks_panel import DATE_ROLE
 from museum_app.ui.event_model import CATEGORIES_COLUMN, DATE_COLUMN, TITLE_COLUMN
 from museum_app.ui.language import TRANSLATION
+from museum_app.ui.list_cells import compact_date
 from museum_app.ui.main_window import MainWindow
 from museum_app.ui.text import ElidingButton, fold_words, match_spans
 from museum_app.ui.timeline.cluster_popup import ClusterPopup
@@ -275,7 +276,7 @@ def test_the_status_line_names_the_event_in_the_language_shown(qtbot, tmp_path: 
         ("红包", "微信红包上线", ["红包"]),
         ("信", "微信红包上线，信息", ["信", "信"]),
         ("微信 信红", "微信红包", ["微信红"]),  # overlapping matches are marked as one
-        ("WeChat 红包", "WeChat红包 and 红包", ["WeChat", "红包", "红包"]),
+        ("WeChat 红包", "WeChat红包 and 红包", ["WeChat红包", "红包"]),  # touching: one mark
         ("wech", "WeChat", ["WeChat"]),
         ("strasse", "Die Straße", ["Straße"]),
         ("红包", "WeChat Red Envelope", []),
@@ -284,3 +285,28 @@ def test_the_status_line_names_the_event_in_the_language_shown(qtbot, tmp_path: 
 def test_search_words_are_marked_inside_chinese_runs(search: str, text: str, marked: list[str]) -> None:
     words = fold_words(EventFilter(search=search).search_words())
     assert [text[start:end] for start, end in match_spans(text, words)] == marked
+
+
+@pytest.mark.parametrize("how", ["switched", "started"])
+def test_chinese_dates_fit_the_list_of_a_small_window_whole_or_compact(
+    qtbot, tmp_path: Path, how: str
+) -> None:
+    window = build_window(
+        tmp_path / "data", size=(1024, 640), language="zh_CN" if how == "started" else None
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    if how == "switched":
+        choose_language(window, "zh_CN")
+    window.commands.show_bookmarks.setChecked(True)
+    events = window.part("eventList")
+    header, metrics, model = events.horizontalHeader(), events.fontMetrics(), events.model()
+    room = header.sectionSize(DATE_COLUMN) - 12  # as the date's cell measures it
+    dates = [model.index(row, DATE_COLUMN).data() for row in range(model.rowCount())]
+    assert "2014年1月30日至11月19日间" in dates
+    for date in dates:
+        shown = date if metrics.horizontalAdvance(date) <= room else compact_date(date)
+        assert metrics.horizontalAdvance(shown) <= room, shown
+    assert compact_date("2014年1月30日至11月19日间") == "2014年1月30日…11月19日"
+    assert compact_date("2014年6月22日至26日") == "2014年6月22日至26日"  # a range, known
