@@ -19,6 +19,7 @@ from museum_app.core.domain import (
     Event,
     EventText,
     SourceRef,
+    pick,
 )
 from museum_app.core.event_date import EventDate
 from museum_app.core.query import EVERYTHING, EventFilter
@@ -176,13 +177,21 @@ class Catalog:
         notes = self.meta("left_out")
         return list(json.loads(notes)) if notes else []
 
-    def packs(self) -> list[tuple[str, str, str, int]]:
-        """Return each pack's id, title, file and number of events, by id."""
+    def packs(self, language: str | None = None) -> list[tuple[str, str, str, int]]:
+        """Return each pack's id, title (in a language, where it has one), file and number of events."""
         rows = self._query(
-            "SELECT p.id, p.title, p.file, (SELECT count(*) FROM events e WHERE e.pack_id = p.id) "
-            "FROM packs p ORDER BY p.id"
+            "SELECT p.id, p.title, p.file, (SELECT count(*) FROM events e WHERE e.pack_id = p.id), "
+            "p.titles FROM packs p ORDER BY p.id"
         )
-        return [(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
+        return [
+            (
+                str(r[0]),
+                pick(language, tuple(json.loads(r[4]).items())) or str(r[1]),
+                str(r[2]),
+                int(r[3]),
+            )
+            for r in rows
+        ]
 
     def count(self) -> int:
         """Return how many events there are."""

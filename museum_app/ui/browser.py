@@ -199,7 +199,7 @@ class Browser(QObject):
         imported = {pack_id for pack_id, _, _ in self.library.imported_packs()}
         found = [
             Collection(pack_id, title, count, pack_id in imported)
-            for pack_id, title, _, count in self.library.catalog.packs()
+            for pack_id, title, _, count in self.library.catalog.packs(self.language)
         ]
         return sorted(found, key=lambda c: (c.imported, c.title.casefold(), c.id))
 

@@ -106,3 +106,10 @@ def test_a_language_without_its_own_columns_reads_the_main_ones(library: Library
     table = library.catalog.summaries("fr")
     assert table == library.catalog.summaries()
     assert table[0].date_label == library.catalog.events()[0].date.label()
+
+
+def test_the_packs_titles_are_kept_in_their_languages(library: Library) -> None:
+    [(pack_id, title, _, count)] = library.catalog.packs("zh_CN")
+    assert (pack_id, title, count) == ("cim-2014-milestones", "中国互联网博物馆：2014年大事记", 27)
+    assert library.catalog.packs()[0][1] == "China Internet Museum: 2014 milestones"
+    assert library.catalog.packs("fr")[0][1] == "China Internet Museum: 2014 milestones"

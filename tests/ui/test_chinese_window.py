@@ -261,6 +261,13 @@ def test_events_without_chinese_keep_their_own_words(qtbot, tmp_path: Path) -> N
     assert buttons(window, "entityButtons") == ["Example Corp"]
     assert list_cells(window, "2015-03-01-plain")["title"] == "A plain English event"
     assert list_cells(window, RED)["title"] == "微信红包上线"
+    collections = window.part("collectionFilter")
+    assert isinstance(collections, QListWidget)
+    names = [collections.item(row).text() for row in range(collections.count())]
+    assert names == ["中国互联网博物馆：2014年大事记（27） · 内置", "A test pack（1）"]
+    choose_language(window, "en")
+    names = [collections.item(row).text() for row in range(collections.count())]
+    assert names[0] == "China Internet Museum: 2014 milestones (27) · built in"
 
 
 def test_the_status_line_names_the_event_in_the_language_shown(qtbot, tmp_path: Path) -> None:
