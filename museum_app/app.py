@@ -121,7 +121,7 @@ def _build_window(
     if reset_ui:
         settings.clear()
     TRANSLATION.use(choose(language, settings.language()))
-    window = MainWindow(Browser(library), settings)
+    window = MainWindow(Browser(library, language=TRANSLATION.language), settings)
     window.destroyed.connect(lambda: library.close())
     window.restore(event_id, QSize(*size) if size else None)
     return window

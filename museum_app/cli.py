@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from museum_app import __version__
-from museum_app.core.domain import BASE_LANGUAGE, LANGUAGES
+from museum_app.core.domain import LANGUAGES
+from museum_app.core.language import system_language
 
 # The kinds of file the import command reads (formats.importing.KINDS, not imported at start).
 IMPORT_KINDS = ("pack", "timelinejs", "timelinejs-csv", "timeline", "ics")
@@ -90,8 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     parser.add_argument(
         "--lang", choices=LANGUAGES, metavar="LANG",
-        help="the language of the window and of the events' text: en or zh_CN (the window's "
-        "default: the system's; the commands' default: en)",
+        help="the language of the window and of the events' text: en or zh_CN (default: the "
+        "system's, from LC_ALL, LC_MESSAGES, LANG or LANGUAGE; the window's: the one last "
+        "chosen in it, else the system's)",
     )  # fmt: skip
     parser.add_argument("--reset-ui", action="store_true",
                         help="forget the window's remembered layout, filters and zoom")  # fmt: skip
@@ -164,8 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def language_of(args: argparse.Namespace) -> str:
-    """Return the language the commands print in: --lang, or else English."""
-    return args.lang or BASE_LANGUAGE
+    """Return the language the commands print in: --lang, or else the system's (English if none)."""
+    return args.lang or system_language()
 
 
 def _tolerant_streams() -> None:

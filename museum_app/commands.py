@@ -160,7 +160,7 @@ def _bookmark(library: Library, args: argparse.Namespace, out: Output) -> int:
         before = library.bookmark_for(event)
         mark = library.add_bookmark(event, args.note)
         out.write(f"{_added(before is not None, before.note if before else '', mark.note, args.note)} "
-                  f"{event.title} [{event.id}]\n")  # fmt: skip
+                  f"{event.title_in(language_of(args))} [{event.id}]\n")  # fmt: skip
     elif args.action == "remove":
         if library.remove_bookmark(args.id) is None:
             raise UsageError(f"{args.id!r} is not bookmarked")

@@ -22,6 +22,8 @@ _HAN_CLASS = (
     "\U00020000-\U0002a6df\U0002a700-\U0002ebef\U00030000-\U0003134f"
 )
 _HAN_RUN = re.compile(f"[{_HAN_CLASS}]+")
+# The words outside Chinese runs: letters and digits ("_" separates words, as in the index).
+WORDS_BESIDE_HAN = re.compile(f"[^\\W_{_HAN_CLASS}]+")
 _SPLIT_HAN = re.compile(f"([{_HAN_CLASS}]+)")
 _UTF32 = "utf-32-le"  # every character four bytes, so that characters can be cut by slices
 _SPACE = " ".encode(_UTF32)

@@ -19,14 +19,14 @@ from museum_app.core.domain import (
     Event,
     EventText,
     SourceRef,
-    pick_language,
+    pick,
 )
 from museum_app.core.event_date import EventDate
 from museum_app.core.query import EVERYTHING, EventFilter
 from museum_app.core.search_text import han_match, is_han
 from museum_app.core.table import EventTable
 from museum_app.store.catalog_schema import MIGRATIONS
-from museum_app.store.columns import TITLES_IN, read_table
+from museum_app.store.columns import IN_LANGUAGE, language_columns, read_table
 from museum_app.store.database import Database, StoreError
 
 _EVENT_COLUMNS = (
@@ -177,13 +177,21 @@ class Catalog:
         notes = self.meta("left_out")
         return list(json.loads(notes)) if notes else []
 
-    def packs(self) -> list[tuple[str, str, str, int]]:
-        """Return each pack's id, title, file and number of events, by id."""
+    def packs(self, language: str | None = None) -> list[tuple[str, str, str, int]]:
+        """Return each pack's id, title (in a language, where it has one), file and number of events."""
         rows = self._query(
-            "SELECT p.id, p.title, p.file, (SELECT count(*) FROM events e WHERE e.pack_id = p.id) "
-            "FROM packs p ORDER BY p.id"
+            "SELECT p.id, p.title, p.file, (SELECT count(*) FROM events e WHERE e.pack_id = p.id), "
+            "p.titles FROM packs p ORDER BY p.id"
         )
-        return [(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
+        return [
+            (
+                str(r[0]),
+                pick(language, tuple(json.loads(r[4]).items())) or str(r[1]),
+                str(r[2]),
+                int(r[3]),
+            )
+            for r in rows
+        ]
 
     def count(self) -> int:
         """Return how many events there are."""
@@ -243,20 +251,18 @@ class Catalog:
 
     def _table(self, language: str | None) -> EventTable:
         """Read the summary columns; a StoreError (damaged file) if they do not fit together."""
-        # The titles in other languages are read only when asked for: a start reads less.
-        written = self._query("SELECT name FROM columns WHERE name LIKE ?", (f"{TITLES_IN}%",))
-        chosen = (
-            pick_language(
-                language, [row[0][len(TITLES_IN) :] for row in written if not row[0].endswith(".ends")]
-            )
-            or ""
-        )
+        # The titles and dates in other languages are read only when asked for: a start reads less.
+        prefixes = [f"{prefix}%" for prefix in IN_LANGUAGE]
+        others = " OR ".join("name LIKE ?" for _ in prefixes)
+        written = [row[0] for row in self._query(f"SELECT name FROM columns WHERE {others}", prefixes)]
+        chosen = language_columns(language, written)
+        marks = ", ".join("?" for _ in chosen)
         rows = self._query(
-            "SELECT name, data FROM columns WHERE name NOT LIKE ? OR name IN (?, ?)",
-            (f"{TITLES_IN}%", f"{TITLES_IN}{chosen}", f"{TITLES_IN}{chosen}.ends"),
+            f"SELECT name, data FROM columns WHERE NOT ({others}) OR name IN ({marks or 'NULL'})",
+            [*prefixes, *chosen],
         )
         try:
-            return read_table([(row[0], row[1]) for row in rows], self.rank_of, chosen or None)
+            return read_table([(row[0], row[1]) for row in rows], self.rank_of, language)
         except (KeyError, ValueError, UnicodeDecodeError) as error:
             problem = f"the catalog's columns do not fit together: {error}"
             raise StoreError(problem, "SQLITE_CORRUPT") from error

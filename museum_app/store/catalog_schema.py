@@ -26,7 +26,8 @@ def create_v1(conn: sqlite3.Connection) -> None:
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE packs (
             id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT NULL,
-            page TEXT NOT NULL, url TEXT NOT NULL, file TEXT NOT NULL
+            page TEXT NOT NULL, url TEXT NOT NULL, file TEXT NOT NULL,
+            titles TEXT NOT NULL
         );
         CREATE TABLE categories (
             id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL,
@@ -111,9 +112,11 @@ def translations_json(translations: tuple[tuple[str, Any], ...]) -> str:
 
 def write_pack(conn: sqlite3.Connection, pack: Pack) -> None:
     """Insert a pack's header row."""
+    titles = json.dumps(dict(pack.titles), ensure_ascii=False)  # in other languages, by language
     conn.execute(
-        "INSERT INTO packs (id, title, publisher, page, url, file) VALUES (?, ?, ?, ?, ?, ?)",
-        (pack.id, pack.title, pack.publisher, pack.page, pack.url, str(pack.path)),
+        "INSERT INTO packs (id, title, publisher, page, url, file, titles) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (pack.id, pack.title, pack.publisher, pack.page, pack.url, str(pack.path), titles),
     )
 
 

@@ -13,12 +13,15 @@ from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from museum_app.core.domain import Category, Event, pick_language
+from museum_app.core.date_words import date_words
+from museum_app.core.domain import BASE_LANGUAGE, LANGUAGES, Category, Event, pick_language
 from museum_app.core.table import PRECISIONS, EventTable, Texts
 
 _DAYS, _NUMBERS = "d", "I"  # days as the timeline takes them; set numbers and text ends fit 32 bits
 _MASK = "mask:"
 TITLES_IN = "titles@"  # the titles in a language: "titles@zh_CN"
+DATE_LABELS_IN = "date_labels@"  # the dates written in a language: "date_labels@zh_CN"
+IN_LANGUAGE = {TITLES_IN: "titles", DATE_LABELS_IN: "date_labels"}  # and their main columns
 
 
 def write_columns(
@@ -52,6 +55,8 @@ def write_columns(
             "date_labels",
             [row[0] for row in conn.execute("SELECT date_label FROM events ORDER BY rank")],
         ),
+        # The dates in every other language the app speaks, whether or not a pack does.
+        *((f"{DATE_LABELS_IN}{lang}", _date_labels(events, lang)) for lang in _OTHER_LANGUAGES),
     ):
         kept = Texts.of(texts, _NUMBERS)
         columns[name], columns[name + ".ends"] = kept.text.encode(), kept.ends.tobytes()
@@ -59,6 +64,37 @@ def write_columns(
         member = bytes(category.id in s for s in sets)
         columns[_MASK + category.id] = bytes(map(member.__getitem__, groups))
     conn.executemany("INSERT INTO columns (name, data) VALUES (?, ?)", columns.items())
+
+
+_OTHER_LANGUAGES = tuple(language for language in LANGUAGES if language != BASE_LANGUAGE)
+
+
+def _date_labels(events: Sequence[Event], language: str) -> list[str]:
+    """Write each event's date in a language, each date object once (events share them)."""
+    words = date_words(language)
+    written: dict[int, str] = {}
+    labels = []
+    for event in events:
+        label = written.get(id(event.date))
+        if label is None:
+            label = written[id(event.date)] = event.date.label(words)
+        labels.append(label)
+    return labels
+
+
+def language_columns(language: str | None, names: Sequence[str]) -> list[str]:
+    """Return which of the columns written in other languages (names) serve a language.
+
+    For titles and date labels alike: the language's own, or one of the same primary
+    language, each with its ".ends"; none for the main language.
+    """
+    chosen = []
+    for prefix in IN_LANGUAGE:
+        written = [n[len(prefix) :] for n in names if n.startswith(prefix) and not n.endswith(".ends")]
+        found = pick_language(language, written)
+        if found is not None:
+            chosen += [f"{prefix}{found}", f"{prefix}{found}.ends"]
+    return chosen
 
 
 def read_table(
@@ -69,12 +105,15 @@ def read_table(
     """Make the event table from the columns' rows; ValueError if they do not fit together.
 
     locate, if given, finds an id's rank without a dictionary of every id (EventTable).
-    language, if given, chooses the titles in that language (the main ones if none is there).
+    language, if given, chooses the titles and date labels in that language (the main ones
+    where none is there).
     """
     blobs = dict(rows)
-    written = [name[len(TITLES_IN) :] for name in blobs if name.startswith(TITLES_IN)]
-    chosen = pick_language(language, [name for name in written if not name.endswith(".ends")])
-    titles = "titles" if chosen is None else TITLES_IN + chosen
+    chosen = language_columns(language, list(blobs))
+    titles, date_labels = (
+        next((name for name in chosen if name.startswith(prefix)), main)
+        for prefix, main in IN_LANGUAGE.items()
+    )
     ids = _texts(blobs, "ids")
     count = len(ids)
     starts, ends, groups = (
@@ -89,7 +128,7 @@ def read_table(
     return EventTable(
         ids,
         _texts(blobs, titles),
-        _texts(blobs, "date_labels"),
+        _texts(blobs, date_labels),
         starts,
         ends,
         blobs["precision"],

@@ -14,7 +14,8 @@ from pathlib import Path
 # Part of the content hash: a change in how the catalog is laid out forces a rebuild too.
 # catalog-2: written without a -wal and read as immutable. catalog-4: the summary columns.
 # catalog-5: translations, other names, and the index of Chinese characters and pairs.
-CATALOG_LAYOUT = "catalog-5"
+# catalog-6: the date labels in every language the app speaks, the packs' titles in theirs.
+CATALOG_LAYOUT = "catalog-6"
 
 
 @dataclass(frozen=True, slots=True)

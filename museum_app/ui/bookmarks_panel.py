@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from museum_app.core.domain import Bookmark
+from museum_app.core.domain import BASE_LANGUAGE, Bookmark
 from museum_app.ui.language import words
 from museum_app.ui.text import plain_label, tooltip_text
 from museum_app.ui.widgets import FlowLayout, draw_item_panel
@@ -50,15 +50,16 @@ def _by_date(mark: Bookmark) -> Any:
     return (0, mark.event.sort_key(), "")
 
 
-def _title(mark: Bookmark) -> str:
-    """Return the event's current title, or the one saved when it was bookmarked."""
-    return mark.event.title if mark.event is not None else mark.title
+def _title(mark: Bookmark, language: str) -> str:
+    """Return the event's current title in a language, or the one saved when it was bookmarked."""
+    return mark.event.title_in(language) if mark.event is not None else mark.title
 
 
-SORTS: dict[str, tuple[Callable[[Bookmark], Any], bool]] = {
-    "date": (_by_date, False),
-    "added": (lambda mark: mark.created, True),
-    "title": (lambda mark: _title(mark).casefold(), False),
+# Each sort's key, given a bookmark and the language its title is shown in, and its direction.
+SORTS: dict[str, tuple[Callable[[Bookmark, str], Any], bool]] = {
+    "date": (lambda mark, _: _by_date(mark), False),
+    "added": (lambda mark, _: mark.created, True),
+    "title": (lambda mark, language: _title(mark, language).casefold(), False),
 }
 
 
@@ -143,6 +144,7 @@ class BookmarksPanel(QWidget):
         self.setObjectName("bookmarksPanel")
         self.setAccessibleName(self.tr("Bookmarks"))
         self._bookmarks: tuple[Bookmark, ...] = ()
+        self._language = BASE_LANGUAGE  # of the events' titles
         self._shown: list[Bookmark] = []  # in the order of the rows
         self._row = -1  # the selected row, while the rows are not made yet
         self._built = False
@@ -244,6 +246,12 @@ class BookmarksPanel(QWidget):
         self._bookmarks = bookmarks
         self._fill()
 
+    def set_language(self, language: str) -> None:
+        """Show the events' titles in a language from now on (the main ones where none)."""
+        if language != self._language:
+            self._language = language
+            self._fill()
+
     def focus_list(self, on: bool = True) -> None:
         """Put the keyboard on the bookmarks (on the selected one, else the first)."""
         if not on or not self.isVisible():
@@ -285,7 +293,8 @@ class BookmarksPanel(QWidget):
         current = self._current()
         sort = self._sort.currentData() if self._built else None
         key, newest_first = SORTS[sort or "date"]
-        self._shown = sorted(self._bookmarks, key=key, reverse=newest_first)
+        language = self._language
+        self._shown = sorted(self._bookmarks, key=lambda m: key(m, language), reverse=newest_first)
         if not self._built:
             self.select(current.event_id if current else None)
             return
@@ -296,7 +305,7 @@ class BookmarksPanel(QWidget):
             self._selecting = False
         for mark in self._shown:
             item = QListWidgetItem(self._list)
-            title = _title(mark)
+            title = _title(mark, language)
             if mark.event is None:
                 title = self.tr("{title} (no longer in the data)").format(title=title)
             item.setText(title)

@@ -43,7 +43,9 @@ class Browser(QObject):
     data_changed = Signal()  # events, categories or collections came or went (an import, a removal)
     refused = Signal(str, str)  # a file that was not imported: its name, and why
 
-    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+    def __init__(
+        self, library: Library, parent: QObject | None = None, language: str = BASE_LANGUAGE
+    ) -> None:
         super().__init__(parent)
         self.library = library
         self.history = History()
@@ -52,8 +54,8 @@ class Browser(QObject):
         self._visible: bytes | None = None  # one byte per event by rank: 1 if it passes
         self._related: tuple[str, list[Event]] | None = None  # for the current event
         self.categories: dict[str, Category] = {c.id: c for c in library.catalog.categories()}
-        self.language = BASE_LANGUAGE  # of the summaries' titles (Event.text gives the rest)
-        self.summaries: EventTable = library.catalog.summaries()
+        self.language = language  # of the summaries' titles (Event.text gives the rest)
+        self.summaries: EventTable = library.catalog.summaries(language)
         self._searches = SearchMasks(library.catalog.search_ranks, len(self.summaries))
         self._packs: dict[str, bytes] | None = None  # each pack's mask, made when first filtered by
         self._watch = QTimer(self, interval=WATCH_INTERVAL_MS)
@@ -197,7 +199,7 @@ class Browser(QObject):
         imported = {pack_id for pack_id, _, _ in self.library.imported_packs()}
         found = [
             Collection(pack_id, title, count, pack_id in imported)
-            for pack_id, title, _, count in self.library.catalog.packs()
+            for pack_id, title, _, count in self.library.catalog.packs(self.language)
         ]
         return sorted(found, key=lambda c: (c.imported, c.title.casefold(), c.id))
 
@@ -313,9 +315,11 @@ class Browser(QObject):
             return None
         if on:
             return None
-        return self._write(
+        removed = self._write(
             self.tr("remove the bookmark"), lambda: self.library.remove_bookmark(event_id)
         )[1]
+        # With its event, so that it can be named in any language (the saved title is English).
+        return replace(removed, event=event) if removed is not None and event else removed
 
     def restore_bookmark(self, bookmark: Bookmark) -> None:
         """Put back a removed bookmark, note and dates included (undo)."""
@@ -336,7 +340,7 @@ class Browser(QObject):
         if not done or saved is None:
             return
         event = self.library.catalog.event(event_id)
-        title = event.title if event else event_id
+        title = event.title_in(self.language) if event else event_id
         if saved[0] is NoteSaved.MERGED:
             self.message.emit(
                 self.tr(

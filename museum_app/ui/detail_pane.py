@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from itertools import pairwise
 from typing import TypeVar
 
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from museum_app.core.dates import DateBasis
-from museum_app.core.domain import Bookmark, Category, Event
+from museum_app.core.domain import BASE_LANGUAGE, Bookmark, Category, Event
 from museum_app.ui.access import describe, mark_heading
 from museum_app.ui.language import words
 from museum_app.ui.text import ElidingButton, button_text, plain_label, show_text, tooltip_text
@@ -54,6 +55,7 @@ class DetailPane(QWidget):
         self._categories: Mapping[str, Category] = {}
         self._related: Sequence[Event] = ()
         self._words: Sequence[str] = ()
+        self._language = BASE_LANGUAGE  # of the events' own words: titles, descriptions, names
         self._built_for: tuple[object, ...] | None = None  # what the buttons were made for
         self._note_dirty = False  # typed by the person and not yet emitted
         self._loading_note = False
@@ -229,6 +231,13 @@ class DetailPane(QWidget):
         self._render()
         self.set_bookmark(bookmark)
 
+    def set_language(self, language: str) -> None:
+        """Show the events' own words in a language from now on (the main ones where none)."""
+        if language != self._language:
+            self._language = language
+            self._built_for = None
+            self._render()
+
     def shown_event_id(self) -> str | None:
         """Return the id of the event shown, if any."""
         return self._event.id if self._event is not None else None
@@ -310,12 +319,13 @@ class DetailPane(QWidget):
 
     def _render(self) -> None:
         """Fill the page from the event held; rebuild the buttons only if they would differ."""
-        event = self._event
+        event, language = self._event, self._language
         if event is not None:
-            show_text(self._title, event.title, self._words)
-            self._title.setAccessibleName(event.title)  # read plainly, search highlights or not
-            show_text(self._description, event.description, self._words)
-        built_for = (event, tuple(self._related), tuple(self._categories.items()))
+            own = event.text(language)
+            show_text(self._title, own.title, self._words)
+            self._title.setAccessibleName(own.title)  # read plainly, search highlights or not
+            show_text(self._description, own.description, self._words)
+        built_for = (event, tuple(self._related), tuple(self._categories.items()), language)
         if built_for == self._built_for:
             return  # e.g. a new search: keep the buttons, and the keyboard focus on one of them
         self._built_for = built_for
@@ -325,29 +335,34 @@ class DetailPane(QWidget):
             return
         self._date.setText(event.date.label(words()))
         self._badge.setText(self._badge_text(event.date.basis))
-        self._basis.setText(event.date.basis_text(words()))
+        # The note on the date in the language shown, where the event has one in it.
+        date = replace(event.date, note=event.text(language).date_note)
+        self._basis.setText(date.basis_text(words()))
         for category_id in event.categories:
             category = self._categories.get(category_id)
-            name = category.name if category else category_id
+            named = category.text(language) if category else None
+            name = named.name if named else category_id
             chip = QPushButton(button_text(name), self._chips_box)
             chip.setObjectName("categoryChip")
             chip.setStyleSheet(chip_style(category.colour if category else ""))
-            chip.setToolTip(tooltip_text(category.description if category else ""))
+            chip.setToolTip(tooltip_text(named.description if named else ""))
             describe(chip, self.tr("Show only {name}").format(name=name))
             chip.clicked.connect(lambda _=False, c=category_id: self.category_clicked.emit(c))
             self._chips.addWidget(chip)
         for entity in event.entities:
-            button = ElidingButton(entity.name, self._entities_box)
+            # The name in the language shown: search finds an event by any of its names.
+            entity_name = entity.name_in(language)
+            button = ElidingButton(entity_name, self._entities_box)
             button.setObjectName("entityButton")
-            search = self.tr("Search for “{name}”").format(name=entity.name)
+            search = self.tr("Search for “{name}”").format(name=entity_name)
             button.setToolTip(tooltip_text(search))
             describe(button, search)
-            button.clicked.connect(lambda _=False, n=entity.name: self.entity_clicked.emit(n))
+            button.clicked.connect(lambda _=False, n=entity_name: self.entity_clicked.emit(n))
             self._entities.addWidget(button)
         self._entities_heading.setVisible(bool(event.entities))
         for other in self._related:
-            date = other.date.label(words())
-            text = self.tr("{title} — {date}").format(title=other.title, date=date)
+            label = other.date.label(words())
+            text = self.tr("{title} — {date}").format(title=other.title_in(language), date=label)
             link = ElidingButton(text, self._related_widget)
             link.setObjectName("relatedEvent")
             link.setFlat(True)

@@ -37,12 +37,8 @@ from museum_app.ui.event_model import (
     TITLE_COLUMN,
     EventTableModel,
 )
-from museum_app.ui.list_cells import (
-    WIDEST_COMPACT_DATE,
-    CategoryMarksDelegate,
-    DateDelegate,
-    marks_width,
-)
+from museum_app.ui.language import words
+from museum_app.ui.list_cells import CategoryMarksDelegate, DateDelegate, marks_width, widest_dates
 from museum_app.ui.text import fold_words, match_spans
 from museum_app.ui.widgets import draw_item_panel
 
@@ -176,10 +172,7 @@ class EventList(QTableView):
         header.setSectionResizeMode(BOOKMARK_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(BOOKMARK_COLUMN, self.fontMetrics().horizontalAdvance("★") + 16)
-        self._fit_columns()
-        # Room for the star, a compact date, three category marks and 20 characters of title.
-        compact = sum(self._widths(compact=True)) + self.fontMetrics().averageCharWidth() * 22
-        self.setMinimumWidth(compact + header.sectionSize(BOOKMARK_COLUMN) + 20)
+        self._fit_width()
         header.setSortIndicator(DATE_COLUMN, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         # Whatever the code did not select, the person did: by mouse, keys, or a screen reader's
@@ -293,10 +286,17 @@ class EventList(QTableView):
     def _widths(self, *, compact: bool) -> tuple[int, int]:
         """Return the date and categories columns' widths, whole or compact."""
         metrics = self.fontMetrics()
+        widest = widest_dates(words())  # as the window's language writes dates
+        date = metrics.horizontalAdvance(widest[1 if compact else 0]) + 16
         if compact:
-            return metrics.horizontalAdvance(WIDEST_COMPACT_DATE) + 16, marks_width(3)
-        widest = metrics.horizontalAdvance("between 30 Jan and 19 Nov 2014") + 16
-        return widest, metrics.horizontalAdvance("M") * 9
+            return date, marks_width(3)
+        return date, metrics.horizontalAdvance("M") * 9
+
+    def _fit_width(self) -> None:
+        """Ask for room for the star, a compact date, three category marks and 20 title characters."""
+        compact = sum(self._widths(compact=True)) + self.fontMetrics().averageCharWidth() * 22
+        self.setMinimumWidth(compact + self.horizontalHeader().sectionSize(BOOKMARK_COLUMN) + 20)
+        self._fit_columns()
 
     def _fit_columns(self) -> None:
         """Give the title 30 characters or more: when short of room, compact dates and marks."""
@@ -341,6 +341,7 @@ class EventList(QTableView):
             self.setAccessibleName(self.tr("Events"))
             self._model.retranslate()
             self._update_empty_state()
+            self._fit_width()  # the dates' widths are the new language's
 
     def _update_empty_state(self) -> None:
         """Show the notice when no row is listed, saying why."""

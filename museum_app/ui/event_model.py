@@ -54,13 +54,19 @@ class EventTableModel(QAbstractTableModel):
         self._bookmarked: frozenset[str] = frozenset()
         self._sort = (DATE_COLUMN, Qt.SortOrder.AscendingOrder)
         self._short_labels: dict[int, str] = {}  # by rank: working them out is dearer than keeping
+        self._separator = self._list_separator()
+
+    def _list_separator(self) -> str:
+        """Return what goes between two category names in the current language."""
+        return self.tr(", ", "between two category names in a cell")
 
     def retranslate(self) -> None:
-        """Write the headers and the dates again in the current language."""
+        """Write the headers, the dates and the lists again in the current language."""
         self._short_labels = {}
+        self._separator = self._list_separator()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self._rows:
-            first, last = self.index(0, DATE_COLUMN), self.index(len(self._rows) - 1, DATE_COLUMN)
+            first, last = self.index(0, DATE_COLUMN), self.index(len(self._rows) - 1, CATEGORIES_COLUMN)
             self.dataChanged.emit(first, last)
 
     def set_summaries(
@@ -220,7 +226,7 @@ class EventTableModel(QAbstractTableModel):
         if column == TITLE_COLUMN:
             return table.titles[rank]
         categories = table.category_sets[table.groups[rank]]
-        return ", ".join(self._names.get(c, c) for c in categories)
+        return self._separator.join(self._names.get(c, c) for c in categories)
 
     def _bookmark_data(self, marked: bool, role: int) -> Any:
         """Return what the bookmark column shows and says."""

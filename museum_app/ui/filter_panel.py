@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from museum_app.core.domain import Category
+from museum_app.core.domain import BASE_LANGUAGE, Category
 from museum_app.ui.access import mark_heading
 from museum_app.ui.collection_filter import CollectionFilter
 from museum_app.ui.text import plain_label, tooltip_text
@@ -38,6 +38,7 @@ class FilterPanel(QWidget):
         self.setObjectName("filterPanel")
         self._categories: tuple[Category, ...] = ()
         self._counts: dict[str, int] | None = None
+        self._language = BASE_LANGUAGE  # of the categories' names and descriptions
         self._emitted_search = ""
         self._updating = False  # set while the code changes check marks, so none is emitted
         self._search = QLineEdit(self)
@@ -170,8 +171,6 @@ class FilterPanel(QWidget):
                 item = QListWidgetItem(self._list)
                 item.setData(ID_ROLE, category.id)
                 item.setData(Qt.ItemDataRole.DecorationRole, QColor(category.colour))
-                item.setToolTip(tooltip_text(category.description))
-                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, category.description)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 checked = category.id not in unchecked
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
@@ -179,6 +178,18 @@ class FilterPanel(QWidget):
         finally:
             self._updating = False
         self._update_buttons()
+
+    def set_language(self, language: str) -> None:
+        """Name and describe the categories in a language from now on (the main words where none)."""
+        if language == self._language:
+            return
+        self._language = language
+        self._updating = True
+        try:
+            for item in self._items():
+                self._label(item)
+        finally:
+            self._updating = False
 
     def set_counts(self, counts: Mapping[str, int]) -> None:
         """Show beside each category how many events match the current search."""
@@ -210,13 +221,16 @@ class FilterPanel(QWidget):
             self._updating = False
 
     def _label(self, item: QListWidgetItem) -> None:
-        """Write a category's name with its count: 'Cybersecurity (6)'."""
+        """Write a category's name with its count, 'Cybersecurity (6)', and its description."""
         category = next(c for c in self._categories if c.id == item.data(ID_ROLE))
+        text = category.text(self._language)
+        item.setToolTip(tooltip_text(text.description))
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, text.description)
         if self._counts is None:
-            item.setText(category.name)
+            item.setText(text.name)
             return
         count = self._counts.get(category.id, 0)
-        item.setText(self.tr("{name} ({count})").format(name=category.name, count=count))
+        item.setText(self.tr("{name} ({count})").format(name=text.name, count=count))
 
     def _all_ids(self) -> set[str]:
         """Return the ids of every category."""

@@ -2,45 +2,16 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
-
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from museum_app import paths
 from museum_app.core.date_words import DateWords, date_words
+from museum_app.core.domain import BASE_LANGUAGE
+from museum_app.core.language import supported, system_language
 
 # Every language the window ships, each named in itself (so anyone can find their own).
 LANGUAGES = (("en", "English"), ("zh_CN", "简体中文"))
-DEFAULT = "en"
-# Where POSIX looks for the language of messages, the first one set winning.
-_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
-
-
-def supported(code: str | None) -> str | None:
-    """Map a locale name ("zh_CN.UTF-8", "zh-Hans", "en_GB") to a shipped language, or None."""
-    if not code:
-        return None
-    base = code.split(".")[0].split("@")[0].replace("-", "_")
-    language = base.split("_")[0].lower()
-    if language == "zh":
-        return "zh_CN"  # the one Chinese the window speaks
-    if language == "en":
-        return "en"
-    return None
-
-
-def system_language(environ: Mapping[str, str] | None = None) -> str:
-    """Return the language the system locale asks for (LANGUAGE, LC_ALL, LANG...), or English."""
-    env = os.environ if environ is None else environ
-    locale = next((env[name] for name in _LOCALE_VARIABLES if env.get(name)), "")
-    # LANGUAGE lists preferences ("zh_CN:en"), honoured unless the locale is plain C, as gettext does.
-    preferences = env.get("LANGUAGE", "") if locale.split(".")[0] not in ("C", "POSIX") else ""
-    for code in [*preferences.split(":"), locale]:
-        found = supported(code)
-        if found is not None:
-            return found
-    return DEFAULT
+DEFAULT = BASE_LANGUAGE
 
 
 def choose(override: str | None, remembered: str | None) -> str:

@@ -8,20 +8,38 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from museum_app.core.date_words import DateWords
+from museum_app.core.days import make_day
 from museum_app.ui.event_model import COLOURS_ROLE
 from museum_app.ui.widgets import draw_item_panel
 
 Index = QModelIndex | QPersistentModelIndex
-_BETWEEN = re.compile(r"^between (.+) and (.+)$")
+# A date known only to lie between two days, as each language writes it briefly, and the
+# mark put between the two days instead.
+_BETWEEN = (
+    (re.compile(r"^between (.+) and (.+)$"), " … "),
+    (re.compile(r"^(.+)至(.+)间$"), "…"),  # 2014年1月30日至11月19日间
+)
 MARK = 10  # a category mark's diameter, in pixels
 MARK_GAP = 3
-WIDEST_COMPACT_DATE = "30 Jan … 19 Nov 2014"
 
 
 def compact_date(label: str) -> str:
     """Write 'between 30 Jan and 19 Nov 2014' as '30 Jan … 19 Nov 2014'; others as they are."""
-    found = _BETWEEN.match(label)
-    return f"{found.group(1)} … {found.group(2)}" if found else label
+    for pattern, mark in _BETWEEN:
+        found = pattern.match(label)
+        if found:
+            return f"{found.group(1)}{mark}{found.group(2)}"
+    return label
+
+
+def widest_dates(words: DateWords) -> tuple[str, str]:
+    """Return about the widest date the list writes in a language, whole and compact (to measure)."""
+    # Months written as numbers run widest at 11 and 12; written as names, about so at Jan and Nov.
+    numbers = any(c.isdigit() for c in words.short_months[0])
+    first, last = ((2014, 11, 30), (2014, 12, 31)) if numbers else ((2014, 1, 30), (2014, 11, 19))
+    whole = words.two(words.short_between_in_year, make_day(*first), make_day(*last))
+    return whole, compact_date(whole)
 
 
 class DateDelegate(QStyledItemDelegate):

@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         b.history_changed.connect(self._show_history)
         b.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         b.data_changed.connect(self._load_data)
+        b.language_changed.connect(self._show_language)
 
     def _wire_actions(self) -> None:
         """Connect the menu and toolbar commands."""
@@ -182,7 +183,8 @@ class MainWindow(QMainWindow):
         a.forward.setEnabled(False)
 
     def _load(self) -> None:
-        """Give the views their data."""
+        """Give the views their data, in the browser's language."""
+        self._give_language(self.browser.language)
         self._load_data()
         self._show_bookmarks()
         self._show_visible(None)
@@ -195,11 +197,23 @@ class MainWindow(QMainWindow):
         self.timeline.set_items(timeline_items(b.summaries, b.categories))
         cats = b.categories.values()
         self.event_list.set_summaries(
-            b.summaries, {c.id: c.name for c in cats}, {c.id: c.colour for c in cats}
+            b.summaries, {c.id: c.text(b.language).name for c in cats}, {c.id: c.colour for c in cats}
         )
         self.filters.set_categories(list(b.categories.values()))
         self.filters.collections.set_collections(b.collections(), b.filter.collections)
         self.filters.set_counts(b.counts())
+
+    def _give_language(self, language: str) -> None:
+        """Tell the parts that show the events' own words which language to show them in."""
+        self.details.set_language(language)
+        self.bookmarks.set_language(language)
+        self.filters.set_language(language)
+
+    def _show_language(self, language: str) -> None:
+        """Show every event's own words in the browser's new language, the filter kept."""
+        self._give_language(language)
+        self._load_data()  # the timeline's and the list's titles and dates
+        self._show_visible(self.browser.visible())  # new items show all: filter them again
 
     def show_notices(self, notices: list[str]) -> None:
         """Tell the person, above everything, what they must know about their data."""
@@ -303,7 +317,7 @@ class MainWindow(QMainWindow):
             self._undo = removed
             self.commands.undo.setEnabled(True)
             self.undo_button.show()
-            title = removed.event.title if removed.event else removed.title
+            title = removed.event.title_in(self.browser.language) if removed.event else removed.title
             self.statusBar().showMessage(self.tr("Removed the bookmark on “{0}”.").format(title), 10000)
             QTimer.singleShot(15000, self._forget_undo)
 
@@ -359,10 +373,8 @@ class MainWindow(QMainWindow):
         TRANSLATION.use(language)  # every widget gets a LanguageChange event
         for action in self.commands.languages:
             action.setChecked(action.data() == TRANSLATION.language)
-        # The events' own text, where the library holds it in several languages.
-        use_language = getattr(self.browser, "set_language", None)
-        if callable(use_language):
-            use_language(TRANSLATION.language)
+        # The events' own words: the browser says so to every view (language_changed).
+        self.browser.set_language(TRANSLATION.language)
 
     def changeEvent(self, event: QEvent) -> None:
         """Redraw the icons for a light or dark palette; retell every text in a new language."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -18,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+from museum_app.core.search_text import WORDS_BESIDE_HAN, is_han
+
 # As html.escape does (quotes too), without importing the html package and its entity tables.
 _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
@@ -42,17 +42,38 @@ def fold_words(words: Sequence[str]) -> tuple[str, ...]:
 
 
 def match_spans(text: str, folded_words: Sequence[str]) -> list[tuple[int, int]]:
-    """Return (start, end) of each word in text that starts with one of the folded words.
+    """Return (start, end) of each part of text that one of the folded words matches, in order.
 
-    Whole words are marked, as the search matches by prefix: 'wech' marks 'WeChat'.
+    Whole words are marked, as the search matches them by prefix: 'wech' marks 'WeChat'. A
+    Chinese word is marked wherever it stands inside a run of Chinese, as the search finds
+    it there (Chinese has no spaces): '红包' marks the middle of '微信红包上线'.
     """
     if not folded_words:
         return []
-    return [
+    prefixes = tuple(word for word in folded_words if not is_han(word))
+    spans = [
         (m.start(), m.end())
-        for m in _WORD.finditer(text)
-        if fold(m.group()).startswith(tuple(folded_words))
+        for m in (WORDS_BESIDE_HAN.finditer(text) if prefixes else ())
+        if fold(m.group()).startswith(prefixes)
     ]
+    for word in folded_words:
+        if is_han(word):
+            start = text.find(word)
+            while start >= 0:
+                spans.append((start, start + len(word)))
+                start = text.find(word, start + 1)
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort spans and join those that overlap or touch ('微信' and '信红' mark '微信红')."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _escaped(text: str) -> str:

@@ -271,6 +271,13 @@
     </message>
 </context>
 <context>
+    <name>ClusterPopup</name>
+    <message>
+        <source>{title} ({date})</source>
+        <translation>{title}（{date}）</translation>
+    </message>
+</context>
+<context>
     <name>CollectionFilter</name>
     <message>
         <source>Collections</source>
@@ -534,6 +541,11 @@ Your bookmarks and notes are saved as you make them. {1}</source>
 </context>
 <context>
     <name>EventTableModel</name>
+    <message>
+        <source>, </source>
+        <comment>between two category names in a cell</comment>
+        <translation>、</translation>
+    </message>
     <message>
         <source>★</source>
         <translation>★</translation>

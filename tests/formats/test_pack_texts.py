@@ -206,7 +206,9 @@ def test_summaries_give_titles_in_a_language(tmp_path: Path) -> None:
             chinese = catalog.summaries(language)
             assert chinese[rank].title == "嘀嘀打车独家接入微信"
             assert list(chinese.ids) == list(english.ids)
-            assert list(chinese.date_labels) == list(english.date_labels)
+            assert chinese[rank].date_label == "2014年1月6日"  # dates too, in the language's words
+            assert english[rank].date_label == "6 January 2014"
         assert list(catalog.summaries("fr").titles) == list(english.titles)
+        assert list(catalog.summaries("fr").date_labels) == list(english.date_labels)
     finally:
         library.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from museum_app import paths
+from museum_app.core.date_words import date_words
 from museum_app.core.domain import EventSummary
 from museum_app.core.query import EventFilter
 from museum_app.core.table import EventTable
@@ -88,3 +89,27 @@ def test_columns_found_damaged_are_built_again(tmp_path: Path) -> None:
         assert list(table) == list(library.catalog.summaries())
     finally:
         library.close()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "zh"])
+def test_the_columns_hold_the_titles_and_dates_in_chinese(library: Library, language: str) -> None:
+    events = library.catalog.events()
+    table = library.catalog.summaries(language)
+    assert list(table.titles) == [e.title_in("zh_CN") for e in events]
+    assert list(table.date_labels) == [e.date.label(date_words("zh_CN")) for e in events]
+    assert "2014年1月24日" in table.date_labels
+    # The same events in the same ranks as in English: a filter's masks hold for both.
+    assert list(table.ids) == list(library.catalog.summaries().ids)
+
+
+def test_a_language_without_its_own_columns_reads_the_main_ones(library: Library) -> None:
+    table = library.catalog.summaries("fr")
+    assert table == library.catalog.summaries()
+    assert table[0].date_label == library.catalog.events()[0].date.label()
+
+
+def test_the_packs_titles_are_kept_in_their_languages(library: Library) -> None:
+    [(pack_id, title, _, count)] = library.catalog.packs("zh_CN")
+    assert (pack_id, title, count) == ("cim-2014-milestones", "中国互联网博物馆：2014年大事记", 27)
+    assert library.catalog.packs()[0][1] == "China Internet Museum: 2014 milestones"
+    assert library.catalog.packs("fr")[0][1] == "China Internet Museum: 2014 milestones"

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton
 
 from museum_app.app import build_window
-from museum_app.ui.language import TRANSLATION, choose, system_language
+from museum_app.core.language import system_language
+from museum_app.ui.language import TRANSLATION, choose
 from museum_app.ui.main_window import MainWindow
 
 BOUNDED = "2014-clean-cyber-space-action"  # dated by the page's order, 29 January to 15 April

@@ -37,7 +37,8 @@ class ClusterPopup(QFrame):
         self.list.setUniformItemSizes(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the date's end in sight
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.addItems([f"{item.title} ({item.date_label})" for item in items])
+        entry = self.tr("{title} ({date})")  # the date after the title, as the language writes it
+        self.list.addItems([entry.format(title=item.title, date=item.date_label) for item in items])
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(self._choose)
         self.list.itemClicked.connect(self._choose)
