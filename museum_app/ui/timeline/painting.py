@@ -25,7 +25,7 @@ from museum_app.ui.timeline.marks import (
     veil,
 )
 from museum_app.ui.timeline.pictures import TextPictures, Title
-from museum_app.ui.timeline.titles import Shortener, title_box
+from museum_app.ui.timeline.titles import EDGE, Shortener, title_box
 
 HATCH_PERIOD = 8
 MARKERS_PER_PAINT = 8  # made during a paint; the rest wait for idle time
@@ -246,7 +246,7 @@ class ShapePainter:
         ink, base, half_text = frame.colours.text, frame.colours.base, self.text.height / 2
         least, titles = m.min_title_px / 2, self._titles
         fit, measure = self.shorten[0].fit, self.text.widths[0].width
-        edge = frame.width - 2.0
+        edge = frame.width - EDGE
         for shape in shapes:
             kind, item_index = shape.kind, shape.item
             if kind is cluster:
@@ -274,7 +274,7 @@ class ShapePainter:
                 else:
                     p.drawPixmap(round(x - r - 1), round(middle - r - 1), picture)
                 if shape.title > 0:
-                    start = round(x + r + gap)
+                    start = max(round(x + r + gap), EDGE)
                     room = min(x + r + gap + shape.title, edge) - start  # as title_box has it
                     if room >= least or room >= shape.title:
                         text = fit(item.title, room)
@@ -298,6 +298,14 @@ class ShapePainter:
                     h = m.row_height - 2
                     ring_top = m.lane_top(0, frame.bottom) + 1
                     p.drawRoundedRect(QRectF(left - 2, ring_top, right - left + 4, h), h / 2, h / 2)
+
+    def painted_titles(self) -> list[tuple[str, QRectF]]:
+        """Return the titles the last paint wrote, each with the rectangle its text takes."""
+        height = self.text.height
+        return [
+            (text, QRectF(x, y, min(width, room), height))
+            for text, _, _, width, x, y, room, _, _ in self._titles
+        ]
 
     def _paint_item(self, p: QPainter, shape: Shape, frame: Frame, selected: bool) -> None:
         """Draw an event's marker or bar, its bookmark and its title."""
