@@ -71,7 +71,7 @@ def title_box(
     if shape.inside:
         # Whole pixels, never left of where the bar's start must show; the room it was given
         # from there, so that rounding does not cost it its last word.
-        x = math.ceil(max(left + metrics.gap, INSIDE_LEFT))
+        x: float = math.ceil(max(left + metrics.gap, INSIDE_LEFT))
         end = min(right - metrics.gap, x + shape.title, width - EDGE)
     else:
         x = max(round(right + metrics.gap), EDGE)
