@@ -17,6 +17,7 @@ wherever it is: a chunk or wall that would hide it is laid out again with it pla
 
 from __future__ import annotations
 
+import math
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from museum_app.timeline.lanes import Cut, LaneState
 from museum_app.timeline.metrics import LayoutMetrics
 from museum_app.timeline.scale import TimeScale, bucket_px_per_day
 from museum_app.timeline.shapes import Shape, ShapeKind
+from museum_app.timeline.span_room import roomier_lane
 
 Measure = Callable[[str], float]
 MAX_CHUNKS = 256  # a long pan at a deep zoom would otherwise keep every chunk it passed
@@ -77,6 +79,7 @@ class ZoomLayout:
         self.pinned: int | None = None
         self.pinned_span: int | None = None  # drawn even where its bin is a crowd
         self._pin_first: set[tuple[str, int]] = set()  # walls and chunks that place it first
+        self._pin_shape: Shape | None = None  # placed first inside a chunk, kept clear by its walls
         self.pin(pinned)
 
     def pin(self, item: int | None) -> None:
@@ -92,17 +95,16 @@ class ZoomLayout:
             return
         for kind, n in self._pin_first:
             if kind == "wall":
-                self._walls.pop(n, None)
-                self.chunks.pop(n - 1, None)
-                self.chunks.pop(n, None)
+                self._drop_around(n)
             else:
-                self.chunks.pop(n, None)
+                self._drop_around(n, n + 1)
         self._pin_first = set()
+        self._pin_shape = None
         self.pinned = item
         if item is not None:
             c = self.chunk_of(self._anchor(item))
             cached = self.chunks.get(c)
-            if cached is not None and item not in cached.by_item:
+            if cached is not None and self._pin_wanted(item, cached):
                 del self.chunks[c]  # laid out again, with it, when next asked for
 
     def _anchor(self, item: int) -> float:
@@ -179,6 +181,13 @@ class ZoomLayout:
             bar = max(natural, min(m.min_bar_px, limit - m.gap))
             want = min(self._title_width(item), m.max_title_px)
             inside, after = bar - 2 * m.text_pad, limit - bar - 2 * m.gap
+            if item == self.pinned_span and inside < want and after < want:
+                # The selected span's title has no room in its own lane: another lane may give it.
+                found = roomier_lane(index, pos, m, ppd, after, want, self._right_of)
+                if found is not None:
+                    lane, limit = found[0] + 1, found[1]
+                    bar = max(natural, min(m.min_bar_px, limit - m.gap))
+                    inside, after = bar - 2 * m.text_pad, limit - bar - 2 * m.gap
             shape = Shape(ShapeKind.SPAN, item, lane, start, end, bar)
             least = min(m.min_title_px, want)  # a short title is shown whole or not at all
             if inside >= want or (after < want and inside >= max(after, least)):
@@ -187,6 +196,11 @@ class ZoomLayout:
                 shape.title = min(want, after)
         self._spans[item] = shape
         return shape
+
+    def _right_of(self, item: int) -> float:
+        """Return where what a span draws (bar and title) ends, or -infinity if it is not drawn."""
+        shape = self.span(item)
+        return -math.inf if shape is None else shape.extent(self.scale, self.metrics.gap)[1]
 
     def spans_over(self, t0: float, t1: float) -> list[Shape]:
         """Return the spans drawn over [t0, t1): those reaching in from before, then the rest."""
@@ -199,6 +213,13 @@ class ZoomLayout:
             if shape is not None and shape.extent(self.scale, m.gap)[1] > self.x(t0):
                 shapes.append(shape)
                 seen.add(shape.item)
+        pinned = self.pinned_span
+        if pinned is not None and pinned not in seen and self.index.items[pinned].start < t0:
+            # Moved to another lane for its title, it may reach in though its own lane's last does not.
+            shape = self.span(pinned)
+            if shape is not None and shape.extent(self.scale, m.gap)[1] > self.x(t0):
+                shapes.append(shape)
+                seen.add(pinned)
         index, bins, cap = self.index, self.bins, m.span_lanes
         found: list[int] = []
         starts = index.all_span_starts
@@ -213,7 +234,6 @@ class ZoomLayout:
                 found += in_bin
             else:
                 found += [p for p in in_bin if t0 <= starts[p] < t1]
-        pinned = self.pinned_span
         if pinned is not None and t0 <= index.items[pinned].start < t1:
             found.append(index.base.span_position(pinned) or 0)
         for pos in found:
@@ -243,15 +263,24 @@ class ZoomLayout:
         m, ppd = self.metrics, self.scale.px_per_day
         return (m.max_title_px + 2 * (m.marker_radius + m.gap)) / ppd, (m.marker_radius + m.gap) / ppd
 
-    def _place_pinned(self, state: LaneState, cuts: list[Cut]) -> Shape | None:
-        """Place the pinned point before anything else: above lane 0 if it can, else in it."""
+    def _place_pinned(self, state: LaneState) -> Shape | None:
+        """Place the pinned point before anything else: above lane 0 if it can, else in it.
+
+        It is placed on a copy and then reserved in its lane, title and all: the markers
+        placed after it neither cut its title nor lose the lane to the left of it.
+        """
         item = self.pinned
         assert item is not None
         t = self._anchor(item)
         want = min(self._title_width(item), self.metrics.max_title_px)
-        return state.place_point(item, t, self.x(t), want, cuts, first_lane=1) or state.place_point(
-            item, t, self.x(t), want, cuts
-        )
+        shape = None
+        for first_lane in (1, 0):
+            trial, cuts = state.copy(), list[Cut]()  # nothing placed yet: nothing to cut
+            shape = trial.place_point(item, t, self.x(t), want, cuts, first_lane)
+            if shape is not None:
+                state.reserve(shape.lane, *shape.extent(self.scale, self.metrics.gap))
+                break
+        return shape
 
     def wall(self, w: int) -> Placed:
         """Place the markers within reach of wall w, the same from either chunk beside it."""
@@ -269,9 +298,12 @@ class ZoomLayout:
         cuts: list[Cut] = []
         first = self.pinned if ("wall", w) in self._pin_first else None
         if first is not None:
-            shape = self._place_pinned(state, cuts)
+            shape = self._place_pinned(state)
             if shape is not None:
                 result.shapes.append(shape)
+        elif self._pin_shape is not None and {("chunk", w - 1), ("chunk", w)} & self._pin_first:
+            # The pinned point inside a chunk beside this wall: its markers keep clear of it.
+            state.reserve(self._pin_shape.lane, *self._pin_shape.extent(self.scale, m.gap))
         for b in range(self.bins.of(t - before), self.bins.of(t + after) + 1):
             if self.dense(b):  # its markers are all in its cluster: no need to look at them
                 continue
@@ -298,21 +330,35 @@ class ZoomLayout:
             return cached
         if len(self.chunks) > MAX_CHUNKS:
             self.chunks.clear()
-        result = self._build(c)
         pinned = self.pinned
-        if pinned is not None and pinned not in result.by_item:
+        if pinned is not None:
+            home = self.chunk_of(self._anchor(pinned))
+            if abs(home - c) == 1 and home not in self.chunks:
+                # Its chunk first: placing it there may lay out again the walls this one shares.
+                self.chunk(home)
+        result = self._build(c)
+        if pinned is not None and self._pin_wanted(pinned, result):
             t = self._anchor(pinned)
-            if self.chunk_of(t) == c:  # hidden here: lay out again with it placed first
+            if self.chunk_of(t) == c:  # hidden or untitled here: lay out again with it placed first
                 before, after = self.zone()
                 if t < self.chunk_start(c) + after:
                     self._pin_wall(c)
                 elif t >= self.chunk_start(c + 1) - before:
                     self._pin_wall(c + 1)
                 else:
-                    self._pin_first.add(("chunk", c))
+                    self._pin_chunk(c)
                 result = self._build(c)
         self.chunks[c] = result
         return result
+
+    def _pin_wanted(self, item: int, result: Placed) -> bool:
+        """Say whether the pinned point is hidden in a layout, or its title cut, and was not
+        placed first (which gives it the lane with the most room)."""
+        shape = result.by_item.get(item)
+        if shape is not None and shape.title >= min(self._title_width(item), self.metrics.max_title_px):
+            return False
+        c = self.chunk_of(self._anchor(item))
+        return not {("chunk", c), ("wall", c), ("wall", c + 1)} & self._pin_first
 
     def _pinned_short_in(self, b: int) -> int:
         """Return 1 if the pinned span is one of bin b's short spans (so drawn, not counted)."""
@@ -325,9 +371,24 @@ class ZoomLayout:
     def _pin_wall(self, w: int) -> None:
         """Place the pinned point first at wall w, dropping what was laid out with it."""
         self._pin_first.add(("wall", w))
-        self._walls.pop(w, None)
-        self.chunks.pop(w - 1, None)
-        self.chunks.pop(w, None)
+        self._drop_around(w)
+
+    def _pin_chunk(self, c: int) -> None:
+        """Place the pinned point first inside chunk c, among the spans alone; its walls keep
+        clear of it. Drop what was laid out without it."""
+        self._pin_first.add(("chunk", c))
+        t0, t1 = self.chunk_start(c), self.chunk_start(c + 1)
+        m = self.metrics
+        state = LaneState(m, self._obstacles(self.spans_over(t0, t1)), [self.x(t1) - m.gap] * m.lanes)
+        self._pin_shape = self._place_pinned(state)
+        self._drop_around(c, c + 1)
+
+    def _drop_around(self, *walls: int) -> None:
+        """Drop the layout of these walls and of the chunks beside them."""
+        for w in walls:
+            self._walls.pop(w, None)
+            self.chunks.pop(w - 1, None)
+            self.chunks.pop(w, None)
 
     def _build(self, c: int) -> Placed:
         """Lay out chunk c."""
@@ -342,11 +403,11 @@ class ZoomLayout:
         cuts: list[Cut] = []
         pinned = self.pinned
         drawn_pin = pinned is not None and any(s.item == pinned for s in fixed)
-        if pinned is not None and ("chunk", c) in self._pin_first:
-            shape = self._place_pinned(state, cuts)
-            if shape is not None:
-                result.shapes.append(shape)
-                drawn_pin = True
+        shape = self._pin_shape if ("chunk", c) in self._pin_first else None
+        if shape is not None:
+            state.reserve(shape.lane, *shape.extent(self.scale, m.gap))
+            result.shapes.append(shape)
+            drawn_pin = True
         pin_bin = bins.of(self._anchor(pinned)) if pinned is not None and drawn_pin else None
         for b in range(c * m.chunk_bins, (c + 1) * m.chunk_bins):
             n, over = self.count(b), self.overflow(b)

@@ -2,13 +2,15 @@
 
 Positions are absolute pixels at the layout's zoom. Each lane keeps the right edge of its
 last marker (hard) and of its last title (soft); a marker goes to the first lane where it
-keeps the previous title whole and has room for its own, else the first lane where it keeps
-that title, else the first lane where only the previous marker is clear, eliding that title.
+keeps the previous title whole and has room for its own, else the lane where it keeps that
+title with the most room for its own, else the first lane where only the previous marker is
+clear, eliding that title.
 """
 
 from __future__ import annotations
 
 import math
+from bisect import insort
 from collections.abc import Sequence
 
 from museum_app.timeline.metrics import LayoutMetrics
@@ -75,7 +77,8 @@ class LaneState:
         m = self.metrics
         left, right = x - m.marker_radius, x + m.marker_radius
         # One pass over the lanes: the first that keeps the previous title whole with room for
-        # this one wins at once; else the first that keeps that title; else the first open one.
+        # this one wins at once; else, of those that keep that title, the one with the most
+        # room for this one (the first of equals); else the first open one.
         gap, hard, soft = m.gap, self.hard, self.soft
         next_left, next_right, limits = self.next_left, self.next_right, self.limits
         clear = left - gap  # a lane is open if what it holds ends at or before this
@@ -96,7 +99,8 @@ class LaneState:
                 if room >= want:
                     keeps_title = anywhere = (lane, room)
                     break
-                keeps_title = keeps_title or (lane, room)
+                if keeps_title is None or room > keeps_title[1]:
+                    keeps_title = (lane, room)
             anywhere = anywhere or (lane, room)
         choice = keeps_title or anywhere
         if choice is None:
@@ -111,6 +115,18 @@ class LaneState:
         self.last[lane] = shape
         self.title_from[lane] = right + m.gap
         return shape
+
+    def reserve(self, lane: int, left: float, right: float) -> None:
+        """Take [left, right] of a lane before any marker is placed, as an obstacle.
+
+        For the selected event, placed first on a copy: so its marker and title stay whole
+        while the markers to its left still use the lane up to it.
+        """
+        obstacles = list(self.obstacles[lane])
+        insort(obstacles, (left, right))
+        self.obstacles = [*self.obstacles[:lane], obstacles, *self.obstacles[lane + 1 :]]
+        self.next_obstacle[lane] = 0
+        self.next_left[lane], self.next_right[lane] = obstacles[0]
 
     def place_points(
         self, points: Sequence[tuple[int, float, float, float]], first_lane: int = 0, skip: bool = False

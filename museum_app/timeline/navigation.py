@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import heapq
+import math
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from museum_app.timeline.index import ItemIndex
+from museum_app.timeline.metrics import LayoutMetrics
 from museum_app.timeline.scale import TimeScale
 
-FIT_MARGIN = 0.04  # of the span, on each side, so that the first and last titles show
+FIT_MARGIN = 0.04  # of an event's span, on each side, when it is revealed
+FIT_EDGE = 0.02  # of everything's span, on each side, when everything is fitted
+TITLE_SHARE = 1 / 6  # of the width, that the last titles may take past everything fitted
+TAIL_ITEMS = 32  # the last events whose titles are measured to fit everything
 MIN_FIT_DAYS = 14.0
 EDGE_PX = 12.0  # a marker this close to an edge is not quite in view
 
@@ -36,16 +44,65 @@ def step(
     return order[rank] if 0 <= rank < len(order) else None
 
 
+class Tail(NamedTuple):
+    """What one of the last events' title needs on the right, when everything is fitted."""
+
+    time: float  # where its marker (the middle of its day) or its bar (its end) is
+    need: float  # pixels right of that: the gap, the title, the edge
+    inside_from: float = math.inf  # at this zoom (px a day) or closer, the title fits in its bar
+
+
+def title_tails(
+    index: ItemIndex, metrics: LayoutMetrics, title_width: Callable[[int], float], edge: float
+) -> list[Tail]:
+    """Return what the titles of the events that end last need, latest first.
+
+    Only the TAIL_ITEMS latest are measured (points from the last shown back, spans from the
+    last start back while one could still end later): the events before them are covered by a
+    last tail that needs the room of the longest title.
+    """
+    m = metrics
+    found: list[tuple[float, int, float]] = []  # (time, item, a span's length or 0 for a point)
+    times, points, shown = index.all_point_times, index.all_points, index.point_shown
+    pos = len(points)
+    while len(found) < TAIL_ITEMS and (pos := shown.rfind(1, 0, pos)) >= 0:
+        found.append((times[pos], points[pos], 0.0))
+    spans: list[tuple[float, int, float]] = []  # a heap: the TAIL_ITEMS latest ends
+    starts, ends, shown = index.all_span_starts, index.base.span_ends, index.span_shown
+    longest, pos = index.base.longest_span, len(starts)
+    while (pos := shown.rfind(1, 0, pos)) >= 0:
+        if len(spans) == TAIL_ITEMS and starts[pos] + longest <= spans[0][0]:
+            break  # no span starting this early ends later than those kept
+        entry = (ends[pos], index.all_spans[pos], max(ends[pos] - starts[pos], 1.0))
+        if len(spans) < TAIL_ITEMS:
+            heapq.heappush(spans, entry)
+        else:
+            heapq.heappushpop(spans, entry)
+    latest = sorted(found + spans, reverse=True)[:TAIL_ITEMS]
+    tails = []
+    for time, item, length in latest:
+        want = min(title_width(item), m.max_title_px)
+        if length:
+            tails.append(Tail(time, m.gap + want + edge, (want + 2 * m.text_pad) / length))
+        else:
+            tails.append(Tail(time, m.marker_radius + m.gap + want + edge))
+    if len(latest) == TAIL_ITEMS:
+        tails.append(Tail(latest[-1][0], m.marker_radius + m.gap + m.max_title_px + edge))
+    return tails
+
+
 def fit_range(
     extent: tuple[float, float] | None,
     fallback: tuple[float, float],
     width: float = 0.0,
-    title_px: float = 0.0,
+    tails: Sequence[Tail] = (),
 ) -> tuple[float, float]:
     """Return the range that shows everything in extent with a margin, at least two weeks.
 
-    Titles are written to the right of their markers: given the view's width, title_px more
-    pixels are left on the right, so that the last events' titles are not cut by the edge.
+    Titles are written to the right of their markers: given the view's width and what the
+    last events' titles need (tails), the range reaches just far enough for them, but the
+    titles take no more than TITLE_SHARE of the width past their events: a longer one is
+    shortened at a word, so that the events themselves use the width.
     """
     if extent is None:
         return fallback
@@ -53,12 +110,24 @@ def fit_range(
     if end - start < MIN_FIT_DAYS:
         middle = (start + end) / 2
         start, end = middle - MIN_FIT_DAYS / 2, middle + MIN_FIT_DAYS / 2
-    margin = (end - start) * FIT_MARGIN
+    margin = (end - start) * FIT_EDGE
     start, end = start - margin, end + margin
-    title_px = min(title_px, width / 4)  # the events keep three quarters of the view at least
-    if title_px > 0:
-        end += (end - start) * title_px / (width - title_px)
-    return start, end
+    if width <= 0 or not tails:
+        return start, end
+    most = width * TITLE_SHARE
+    px_per_day = width / (end - start)
+    while True:  # closer zooms fit a title in its bar; each round only zooms out
+        fits = px_per_day
+        for tail in tails:
+            days = tail.time - start
+            if px_per_day >= tail.inside_from or days <= 0:
+                continue
+            need = min(tail.need, most)
+            if days * px_per_day + need > width:
+                fits = min(fits, (width - need) / days)
+        if fits >= px_per_day:
+            return start, start + width / px_per_day
+        px_per_day = fits
 
 
 def reveal(scale: TimeScale, width: float, start: float, end: float) -> TimeScale:

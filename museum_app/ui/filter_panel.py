@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from museum_app.core.domain import BASE_LANGUAGE, Category
 from museum_app.ui.access import mark_heading
 from museum_app.ui.collection_filter import CollectionFilter
+from museum_app.ui.contrast import readable
 from museum_app.ui.text import plain_label, tooltip_text
 from museum_app.ui.widgets import FlowLayout
 
@@ -116,10 +117,16 @@ class FilterPanel(QWidget):
             self._label(item)
 
     def changeEvent(self, event: QEvent) -> None:
-        """Speak the new language when it changes."""
+        """Speak the new language when it changes; redraw the swatches on a new palette."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_only"):
             self.retranslate()
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_list"):
+            self._updating = True
+            try:
+                self._paint_swatches()
+            finally:
+                self._updating = False
 
     def search_text(self) -> str:
         """Return the text in the search box."""
@@ -170,11 +177,11 @@ class FilterPanel(QWidget):
             for category in categories:
                 item = QListWidgetItem(self._list)
                 item.setData(ID_ROLE, category.id)
-                item.setData(Qt.ItemDataRole.DecorationRole, QColor(category.colour))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 checked = category.id not in unchecked
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 self._label(item)
+            self._paint_swatches()
         finally:
             self._updating = False
         self._update_buttons()
@@ -190,6 +197,14 @@ class FilterPanel(QWidget):
                 self._label(item)
         finally:
             self._updating = False
+
+    def _paint_swatches(self) -> None:
+        """Give each category its colour's swatch, made to stand out from the list's background."""
+        # The panel's own: on a change it hears of it before the list inherits it.
+        background = self.palette().color(QPalette.ColorRole.Base)
+        for item, category in zip(self._items(), self._categories, strict=True):
+            swatch = readable(QColor(category.colour), background)
+            item.setData(Qt.ItemDataRole.DecorationRole, swatch)
 
     def set_counts(self, counts: Mapping[str, int]) -> None:
         """Show beside each category how many events match the current search."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from museum_app.core.date_words import DateWords
 from museum_app.core.days import make_day
+from museum_app.ui.contrast import readable
 from museum_app.ui.event_model import COLOURS_ROLE
 from museum_app.ui.widgets import draw_item_panel
 
@@ -75,8 +76,9 @@ class CategoryMarksDelegate(QStyledItemDelegate):
         painter.setPen(outline)
         x = item.rect.left() + 6
         y = item.rect.center().y() - MARK / 2
+        background = item.palette.color(QPalette.ColorRole.Base)  # the same marks on a selected row
         for colour in colours:
-            fill = QColor(colour)
+            fill = readable(QColor(colour), background)
             painter.setBrush(fill if fill.isValid() else QColor(Qt.GlobalColor.gray))
             painter.drawEllipse(QRectF(x, y, MARK, MARK))
             x += MARK + MARK_GAP

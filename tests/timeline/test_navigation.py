@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 from museum_app.timeline import navigation
 from museum_app.timeline.clusters import Bins, count_label
 from museum_app.timeline.index import ItemIndex
+from museum_app.timeline.items import ItemKind
+from museum_app.timeline.metrics import LayoutMetrics
 from museum_app.timeline.scale import TimeScale
-from tests.timeline.factories import day, year_2014
+from tests.timeline.factories import day, synthetic, year_2014
 
 
 def walk(index: ItemIndex, direction: int, start: int | None, view: tuple[float, float]) -> list[int]:
@@ -60,14 +62,42 @@ def test_fit_range_adds_a_margin_and_a_least_span() -> None:
     assert navigation.fit_range(None, (5.0, 6.0)) == (5.0, 6.0)
 
 
-def test_fit_range_leaves_room_on_the_right_for_the_last_titles() -> None:
+def test_fit_range_leaves_just_the_room_the_last_titles_need() -> None:
     plain = navigation.fit_range((100.0, 200.0), (0.0, 1.0))
-    start, end = navigation.fit_range((100.0, 200.0), (0.0, 1.0), width=1000.0, title_px=200.0)
+    # The last event, a day at 199.5, needs 100 px for its title; one before it needs more.
+    tails = [navigation.Tail(199.5, 100.0), navigation.Tail(150.0, 140.0)]
+    start, end = navigation.fit_range((100.0, 200.0), (0.0, 1.0), 1000.0, tails)
     assert start == plain[0]
     px_per_day = 1000.0 / (end - start)
-    assert (end - plain[1]) * px_per_day == pytest.approx(200.0), "200 px right of the old end"
-    narrow = navigation.fit_range((100.0, 200.0), (0.0, 1.0), width=400.0, title_px=200.0)
-    assert (narrow[1] - plain[1]) * 400.0 / (narrow[1] - narrow[0]) == pytest.approx(100.0)
+    assert (end - 199.5) * px_per_day == pytest.approx(100.0), "just its title's room"
+    # A title longer than a sixth of the width is shortened, not given the width it wants.
+    start, end = navigation.fit_range(
+        (100.0, 200.0), (0.0, 1.0), 1000.0, [navigation.Tail(199.5, 600.0)]
+    )
+    assert (end - 199.5) * 1000.0 / (end - start) == pytest.approx(1000.0 * navigation.TITLE_SHARE)
+    # A title that fits inside its bar needs nothing past it, at a zoom close enough for that.
+    inside = [navigation.Tail(200.0, 100.0, inside_from=5.0)]
+    assert navigation.fit_range((100.0, 200.0), (0.0, 1.0), 1000.0, inside) == plain
+    outside = [navigation.Tail(200.0, 100.0, inside_from=50.0)]
+    assert navigation.fit_range((100.0, 200.0), (0.0, 1.0), 1000.0, outside)[1] > plain[1]
+
+
+def test_the_last_titles_are_found_without_measuring_every_event() -> None:
+    items = synthetic(3000, years=10)
+    index = ItemIndex(items)
+    measured: list[int] = []
+
+    def width(item: int) -> float:
+        measured.append(item)
+        return 6.5 * len(items[item].title)
+
+    tails = navigation.title_tails(index, LayoutMetrics(), width, 2.0)
+    assert len(measured) <= navigation.TAIL_ITEMS
+    ends = sorted((max(it.end, it.start + 1) if it.kind is not ItemKind.POINT else it.start + 0.5)
+                  for it in items)  # fmt: skip
+    # The latest ends are among them, and a last tail stands for every event before.
+    assert tails[0].time == ends[-1]
+    assert tails[-1].need == pytest.approx(LayoutMetrics().max_title_px + 5 + 4 + 2)
 
 
 def test_reveal_moves_only_when_the_event_is_out_of_view() -> None:

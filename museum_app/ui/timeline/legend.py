@@ -32,6 +32,7 @@ class TimelineLegend(QDialog):
         self._row = math.ceil(fm.height()) + 8
         self._painter = ShapePainter(self.font(), LayoutMetrics(row_height=self._row))
         self._colours = Colours.of(self.palette())
+        self._painter.use_background(self._colours.base)
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         for n, (mark, text) in enumerate(self._rows()):
@@ -87,7 +88,7 @@ class TimelineLegend(QDialog):
 
     def _bar(self, kind: ItemKind) -> Callable[[QPainter], None]:
         def draw(p: QPainter) -> None:
-            colour = self._painter._colour(SAMPLE[0])
+            colour = self._painter.colour(SAMPLE[0])
             self._painter.paint_span(p, kind, colour, (6, MARK_WIDTH - 6), self._row / 2, False,
                                      self._frame())  # fmt: skip
 

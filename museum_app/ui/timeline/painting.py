@@ -14,6 +14,7 @@ from museum_app.timeline.items import ItemKind, TimelineItem
 from museum_app.timeline.metrics import LayoutMetrics
 from museum_app.timeline.scale import TimeScale
 from museum_app.timeline.shapes import Shape, ShapeKind
+from museum_app.ui.contrast import readable
 from museum_app.ui.timeline.colours import Colours, blend
 from museum_app.ui.timeline.marks import (
     diamond,
@@ -25,7 +26,7 @@ from museum_app.ui.timeline.marks import (
     veil,
 )
 from museum_app.ui.timeline.pictures import TextPictures, Title
-from museum_app.ui.timeline.titles import Shortener, title_box
+from museum_app.ui.timeline.titles import EDGE, Shortener, title_box
 
 HATCH_PERIOD = 8
 MARKERS_PER_PAINT = 8  # made during a paint; the rest wait for idle time
@@ -76,7 +77,8 @@ class ShapePainter:
         self._marker_budget = MARKERS_PER_PAINT
         self._badges: dict[tuple[object, ...], QPixmap] = {}
         self._hatches: dict[tuple[int, int, int], QBrush] = {}
-        self._colours: dict[str, QColor] = {}
+        self._colours: dict[str, QColor] = {}  # as drawn on _base
+        self._base = QColor(Qt.GlobalColor.white)
         self._derived: dict[tuple[str, int], QColor] = {}
         self._titles: list[Title] = []  # to draw after the markers and bars
         self.shorten = (Shortener(self.text.widths[0].width), Shortener(self.text.widths[1].width))
@@ -98,11 +100,19 @@ class ShapePainter:
             found = self._derived[key] = veil(base)
         return found
 
-    def _colour(self, name: str) -> QColor:
-        """Return a category colour, parsed once."""
+    def use_background(self, base: QColor) -> None:
+        """Draw category colours to stand out from this background (pictures made anew)."""
+        if base.rgba() != self._base.rgba():
+            self._base = QColor(base)
+            self._colours.clear()
+            self._markers.clear()
+            self._by_colours.clear()
+
+    def colour(self, name: str) -> QColor:
+        """Return a category colour as drawn on the background: parsed and adjusted once."""
         colour = self._colours.get(name)
         if colour is None:
-            colour = self._colours[name] = QColor(name)
+            colour = self._colours[name] = readable(QColor(name), self._base)
         return colour
 
     def _hatch(self, colour: QColor, background: QColor, height: int) -> QBrush:
@@ -167,11 +177,11 @@ class ShapePainter:
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(QPen(outline, 1))
-        p.setBrush(self._colour(colours[0]) if colours else outline)
+        p.setBrush(self.colour(colours[0]) if colours else outline)
         p.drawPolygon(diamond(x, y, r))
         if len(colours) > 1:
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(self._colour(colours[1]))
+            p.setBrush(self.colour(colours[1]))
             p.drawPolygon(
                 QPolygonF([QPointF(x, y - r + 1.5), QPointF(x + r - 1.5, y), QPointF(x, y + r - 1.5)])
             )
@@ -235,6 +245,7 @@ class ShapePainter:
         """Draw the shapes, the selected one last so that its outline lies on top."""
         m = self.metrics
         self.text.begin()
+        self.use_background(frame.colours.base)
         self._marker_budget = MARKERS_PER_PAINT
         self._titles = []
         self._frame = frame
@@ -246,7 +257,7 @@ class ShapePainter:
         ink, base, half_text = frame.colours.text, frame.colours.base, self.text.height / 2
         least, titles = m.min_title_px / 2, self._titles
         fit, measure = self.shorten[0].fit, self.text.widths[0].width
-        edge = frame.width - 2.0
+        edge = frame.width - EDGE
         for shape in shapes:
             kind, item_index = shape.kind, shape.item
             if kind is cluster:
@@ -260,7 +271,7 @@ class ShapePainter:
                 x0 = (shape.t0 - origin) * px_per_day
                 x1 = max((shape.t1 - origin) * px_per_day, x0 + shape.body)
                 middle = bottom - (shape.lane + 0.5) * row
-                colour = self._colour(item.colours[0]) if item.colours else frame.colours.mid
+                colour = self.colour(item.colours[0]) if item.colours else frame.colours.mid
                 self.paint_span(p, item.kind, colour, (x0, x1), middle, False, frame)
                 if shape.title > 0:
                     self._span_title(shape, item.kind, colour, middle, frame, False)
@@ -274,7 +285,7 @@ class ShapePainter:
                 else:
                     p.drawPixmap(round(x - r - 1), round(middle - r - 1), picture)
                 if shape.title > 0:
-                    start = round(x + r + gap)
+                    start = max(round(x + r + gap), EDGE)
                     room = min(x + r + gap + shape.title, edge) - start  # as title_box has it
                     if room >= least or room >= shape.title:
                         text = fit(item.title, room)
@@ -299,6 +310,14 @@ class ShapePainter:
                     ring_top = m.lane_top(0, frame.bottom) + 1
                     p.drawRoundedRect(QRectF(left - 2, ring_top, right - left + 4, h), h / 2, h / 2)
 
+    def painted_titles(self) -> list[tuple[str, QRectF]]:
+        """Return the titles the last paint wrote, each with the rectangle its text takes."""
+        height = self.text.height
+        return [
+            (text, QRectF(x, y, min(width, room), height))
+            for text, _, _, width, x, y, room, _, _ in self._titles
+        ]
+
     def _paint_item(self, p: QPainter, shape: Shape, frame: Frame, selected: bool) -> None:
         """Draw an event's marker or bar, its bookmark and its title."""
         m, colours = self.metrics, frame.colours
@@ -318,7 +337,7 @@ class ShapePainter:
             star = QPointF(right - 1, middle - r + 1)
             ink, halo = colours.text, None
         else:
-            colour = self._colour(item.colours[0]) if item.colours else colours.mid
+            colour = self.colour(item.colours[0]) if item.colours else colours.mid
             self.paint_span(p, item.kind, colour, (left, right), middle, selected, frame)
             if shape.item in frame.bookmarked:
                 draw_star(p, QPointF(max(left, 0) + 5, middle - m.row_height / 2 + 6), colours.text)

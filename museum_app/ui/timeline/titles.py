@@ -10,6 +10,8 @@ from museum_app.timeline.scale import TimeScale
 from museum_app.timeline.shapes import Shape
 
 ELLIPSIS = "..."
+EDGE = 2.0  # titles keep this far from the view's left and right edges
+INSIDE_LEFT = 4.0  # a title inside a bar that runs in from the left starts here
 MAX_SHORTENED = 20_000  # shortened titles kept; a pan or zoom asks for the same ones again
 
 
@@ -59,19 +61,21 @@ def title_box(
 
     A point's title follows its marker. A span's title inside its bar starts a gap after the
     bar's start, so that the start stays in sight; on a bar that runs in from the left, it is
-    kept at the view's left edge.
+    kept at the view's left edge. A title after a marker or bar that lies just past the left
+    edge is kept in view too, in what is left of its room: so the edges never cut a letter,
+    only the shortener does, at a word.
     """
     if shape.title <= 0:
         return None
     left, right = shape.body_x(scale)
     if shape.inside:
-        start = max(left + metrics.gap, 4.0)
-        end = min(right - metrics.gap, start + shape.title, width - 2.0)
+        # Whole pixels, never left of where the bar's start must show; the room it was given
+        # from there, so that rounding does not cost it its last word.
+        x: float = math.ceil(max(left + metrics.gap, INSIDE_LEFT))
+        end = min(right - metrics.gap, x + shape.title, width - EDGE)
     else:
-        start = round(right + metrics.gap)
-        end = min(right + metrics.gap + shape.title, width - 2.0)  # not cut by the view's edge
-    # Whole pixels: inside a bar, never left of where the bar's start must show.
-    x = math.ceil(start) if shape.inside else round(start)
+        x = max(round(right + metrics.gap), EDGE)
+        end = min(right + metrics.gap + shape.title, width - EDGE)  # not cut by the view's edge
     if end - x < min(metrics.min_title_px / 2, shape.title):
         return None
     return x, end - x

@@ -28,6 +28,7 @@ from museum_app.ui.timeline.overview import TimelineOverview, place_strip, tool_
 from museum_app.ui.timeline.painting import Frame
 from museum_app.ui.timeline.seen import BadgeEntry
 from museum_app.ui.timeline.stage import Stage
+from museum_app.ui.timeline.titles import EDGE
 
 Role = QPalette.ColorRole
 OVERVIEW_HEIGHT = 30
@@ -218,6 +219,10 @@ class TimelineView(QWidget):
         self._current_scene()  # the painter of this scene writes the titles
         return seen.shown_title(shape, self._frame(), self._stage.painter)
 
+    def painted_titles(self) -> list[tuple[str, QRectF]]:
+        """Return the titles the last paint wrote and the rectangles their text takes."""
+        return self._stage.painter.painted_titles()
+
     def drawn_event_ids(self) -> list[str]:
         """Return the ids of the events drawn on their own in view, in the app's date order."""
         shapes = seen.drawn_shapes(self._current_scene(), self._frame())
@@ -264,8 +269,9 @@ class TimelineView(QWidget):
 
     def fit_all(self) -> None:
         """Show every shown event."""
-        title_px = self._metrics().max_title_px
-        fitted = navigation.fit_range(self._index.extent(), self._range, self.width(), title_px)
+        scene = self._current_scene()
+        tails = navigation.title_tails(scene.index, scene.metrics, scene.title_width, EDGE)
+        fitted = navigation.fit_range(scene.index.extent(), self._range, self.width(), tails)
         self.set_visible_range(*fitted)
 
     def zoom_by(self, factor: float, anchor_x: float | None = None) -> None:
