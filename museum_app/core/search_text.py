@@ -17,14 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Han ideographs: the unified blocks and their extensions, the compatibility block and U+3007 (zero).
-_HAN_CLASS = (
+HAN_CLASS = (
     "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     "\U00020000-\U0002a6df\U0002a700-\U0002ebef\U00030000-\U0003134f"
 )
-_HAN_RUN = re.compile(f"[{_HAN_CLASS}]+")
+_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 # The words outside Chinese runs: letters and digits ("_" separates words, as in the index).
-WORDS_BESIDE_HAN = re.compile(f"[^\\W_{_HAN_CLASS}]+")
-_SPLIT_HAN = re.compile(f"([{_HAN_CLASS}]+)")
+WORDS_BESIDE_HAN = re.compile(f"[^\\W_{HAN_CLASS}]+")
+_SPLIT_HAN = re.compile(f"([{HAN_CLASS}]+)")
 _UTF32 = "utf-32-le"  # every character four bytes, so that characters can be cut by slices
 _SPACE = " ".encode(_UTF32)
 

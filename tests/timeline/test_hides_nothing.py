@@ -153,6 +153,19 @@ def test_a_title_is_whole_or_whole_words_and_an_ellipsis_within_its_room(
         assert shown == title
 
 
+def test_a_chinese_title_is_cut_between_characters_never_inside_a_number() -> None:
+    title = "“扫黄打非·净网2014”专项行动启动"
+    shorten = Shortener(measure)
+    # Room for a few characters: Chinese has no spaces, so it is cut between two of them.
+    assert shorten.fit(title, measure("“扫黄打非...")) == "“扫黄打非..."
+    # Never inside the year, and never a dot or an opening quote left before the ellipsis.
+    assert shorten.fit(title, measure("“扫黄打非·净网201...")) == "“扫黄打非·净网..."
+    assert shorten.fit(title, measure("“扫黄打非·...")) == "“扫黄打非..."
+    assert shorten.fit(title, measure("“...")) == ""
+    # Latin words beside Chinese are kept whole: "ICANN" is one word.
+    assert Shortener(measure).fit("中国在ICANN第50次会议上", measure("中国在ICA...")) == "中国在..."
+
+
 @settings(max_examples=150, deadline=None)
 @given(items=item_lists(max_size=60), options=views)
 def test_a_title_never_covers_its_own_bar_start(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
+from museum_app.core.search_text import HAN_CLASS
 from museum_app.timeline.metrics import LayoutMetrics
 from museum_app.timeline.scale import TimeScale
 from museum_app.timeline.shapes import Shape
@@ -13,10 +15,18 @@ ELLIPSIS = "..."
 EDGE = 2.0  # titles keep this far from the view's left and right edges
 INSIDE_LEFT = 4.0  # a title inside a bar that runs in from the left starts here
 MAX_SHORTENED = 20_000  # shortened titles kept; a pan or zoom asks for the same ones again
+# What a title may be cut after: a word (letters, digits and what is glued to them, so never
+# inside "452" or "2014"), or a single Chinese character, since Chinese puts no spaces
+# between words and may be broken between any two characters.
+_UNIT = re.compile(f"[{HAN_CLASS}]|[^\\s{HAN_CLASS}]+")
+# Not left dangling before the ellipsis: separators, and brackets or quotes that open.
+_DANGLING = " ,;:-\u2013\u2014\u00b7\u3001\uff0c\uff1a\uff1b\u201c\u300a\u300c\uff08("
 
 
 class Shortener:
     """Shorten titles to a width at a word boundary, with "...", never inside a word or number.
+
+    Chinese text may be cut between any two of its characters.
 
     width(text) is the width the text is drawn at; answers are kept by text and whole pixels.
     """
@@ -44,10 +54,12 @@ class Shortener:
         # pixels must not cost it its last word.
         if self._width(text) <= room + 0.5:
             return text
-        words = text.split(" ")
         best = ""
-        for n in range(1, len(words)):
-            candidate = " ".join(words[:n]).rstrip(",;:-\u2013\u2014") + ELLIPSIS
+        for unit in _UNIT.finditer(text):
+            kept = text[: unit.end()].rstrip(_DANGLING)
+            if not kept or unit.end() == len(text):
+                continue
+            candidate = kept + ELLIPSIS
             if self._width(candidate) > room + 0.5:
                 break
             best = candidate
