@@ -30,9 +30,18 @@ Cast = QAccessible.InterfaceType
 Action = QAccessibleActionInterface
 
 
-def _address(interface: shiboken6.Object) -> shiboken6.VoidPtr:
-    """Return an interface object's address, as interface_cast hands it to Qt."""
-    return shiboken6.VoidPtr(shiboken6.getCppPointer(interface)[0])
+def _address(interface: shiboken6.Object | None) -> shiboken6.VoidPtr:
+    """Return an interface object's address, as interface_cast hands it to Qt (0 for none)."""
+    return shiboken6.VoidPtr(0 if interface is None else shiboken6.getCppPointer(interface)[0])
+
+
+def _inherited(found: object) -> object:
+    """Return what a base class's interface_cast found, an address even for none.
+
+    The base returns None for a null pointer, and None handed back to Qt as an address
+    crashes PySide while it writes the error.
+    """
+    return _address(None) if found is None else found
 
 
 def _interface(marker: Marker | None) -> QAccessibleInterface | None:
@@ -77,7 +86,7 @@ class TimelineAccessible(QAccessibleWidget):
         """Offer the selected event as the list's selection."""
         if kind == Cast.SelectionInterface:
             return _address(self._selection)
-        return super().interface_cast(kind)
+        return _inherited(super().interface_cast(kind))
 
 
 class _Selection(QAccessibleSelectionInterface):
@@ -199,7 +208,7 @@ class Item(QAccessibleObject):
         marker = self._marker()
         if kind == Cast.ActionInterface and marker is not None:
             return _address(marker.actions)
-        return super().interface_cast(kind)
+        return _inherited(super().interface_cast(kind))
 
 
 class Actions(QAccessibleActionInterface):
