@@ -100,6 +100,19 @@ def test_the_timeline_is_a_list_of_every_event_drawn(view: TimelineView) -> None
         ) == item.text(Text.Name)
 
 
+def test_every_interface_qt_may_ask_for_is_answered(crowded: TimelineView) -> None:
+    # A screen reader's bridge asks each node for every kind of interface; a wrong answer to
+    # any of them crashed the whole app under AT-SPI, where no in-process read had failed.
+    for node in [interface(crowded), *items(crowded)]:
+        for kind in QAccessible.InterfaceType:
+            node.interface_cast(kind)
+        assert node.textInterface() is None and node.valueInterface() is None
+        assert node.tableCellInterface() is None and node.editableTextInterface() is None
+        assert node.actionInterface() is not None
+    assert interface(crowded).selectionInterface() is not None
+    assert all(item.selectionInterface() is None for item in items(crowded))
+
+
 def test_badges_are_items_that_tell_their_count_and_days(crowded: TimelineView) -> None:
     drawn, badges = crowded.drawn_event_ids(), crowded.badge_entries()
     assert interface(crowded).childCount() == len(drawn) + len(badges)
