@@ -296,6 +296,12 @@ def test_next_in_the_details_selects_without_taking_the_focus(
     # The keyboard stays on Next: a focus event would send the screen reader into the timeline.
     assert all(kind != Kind.Focus for kind, _ in sent)
     assert QApplication.focusWidget() is next_button
+    # Coming into the timeline puts the reader on the selected event.
+    search = window.part("searchBox")
+    search.setFocus()
+    qtbot.keyClick(search, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is timeline
+    qtbot.waitUntil(lambda: (Kind.Focus, place) in sent)
 
 
 def test_dates_are_read_as_the_details_write_them(qtbot, tmp_path: Path) -> None:

@@ -195,14 +195,16 @@ class TimelineAccess(QObject):
         if self._moved:
             self._moved = False
             self._send(Kind.ObjectReorder, -1)
-        chosen = self.view.selected_id()
+        chosen, focus_in = self.view.selected_id(), self._focus_in
+        self._focus_in = False
+        if chosen == self._announced and not focus_in:
+            return  # a pan or a zoom: the items are gathered only when a reader asks for them
         place = self.index_of(self.selected())
         if chosen != self._announced and place >= 0:
             self._send(Kind.Selection, place)
         # As Qt's item views do: the focus moves within the list only while it has the keyboard.
-        if place >= 0 and self.view.hasFocus() and (chosen != self._announced or self._focus_in):
+        if place >= 0 and self.view.hasFocus():
             self._send(Kind.Focus, place)
-        self._focus_in = False
         if place >= 0 or chosen is None:
             self._announced = chosen
 
