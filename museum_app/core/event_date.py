@@ -82,11 +82,7 @@ class EventDate:
             if start.year == end.year:
                 return words.two(words.months_in_year, first, last)
             return words.apart.format(written_partial(start, words), written_partial(end, words))
-        if (start.year, start.month) == (end.year, end.month):
-            return words.two(words.days_in_month, first, last)
-        if start.year == end.year:
-            return words.two(words.days_in_year, first, last)
-        return words.apart.format(written_partial(start, words), written_partial(end, words))
+        return written_days(first, last, words)
 
     def _bounds_narrower(self) -> bool:
         """Return whether the bounds say more than the written date."""
@@ -123,6 +119,17 @@ class EventDate:
         if self.note:
             return words.basis_record.format(note=self.note)
         return words.basis_record_bare
+
+
+def written_days(first: CalendarDay, last: CalendarDay, words: DateWords = ENGLISH) -> str:
+    """Write a span of days in a language: '24 January 2014', '2014年1月30日至11月19日'."""
+    if first == last:
+        return words.one(words.day, first)
+    if (first.year, first.month) == (last.year, last.month):
+        return words.two(words.days_in_month, first, last)
+    if first.year == last.year:
+        return words.two(words.days_in_year, first, last)
+    return words.apart.format(words.one(words.day, first), words.one(words.day, last))
 
 
 def written_partial(date: PartialDate, words: DateWords = ENGLISH) -> str:

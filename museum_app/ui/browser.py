@@ -74,6 +74,10 @@ class Browser(QObject):
 
     # The current event
 
+    def find_event(self, event_id: str) -> Event | None:
+        """Return an event in full, or None if the catalog has none by that id."""
+        return self.library.catalog.event(event_id)
+
     def go_to(self, event_id: str | None, record: bool = True) -> None:
         """Make an event current (None: none); record it in the history."""
         event = self.library.catalog.event(event_id) if event_id else None

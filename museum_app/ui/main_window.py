@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         b = self.browser
         for view in (self.timeline, self.event_list, self.details, self.bookmarks):
             view.event_activated.connect(b.go_to)
+        self.timeline.access.set_events(b.find_event)  # dates read as the details write them
         self.details.previous_requested.connect(lambda: b.step(-1))
         self.details.next_requested.connect(lambda: b.step(+1))
         self.details.category_clicked.connect(self._only_category)

@@ -835,6 +835,27 @@ Bookmarks on its events are kept, with their notes, and come back when you impor
     </message>
 </context>
 <context>
+    <name>TimelineAccess</name>
+    <message numerus="yes">
+        <source>%n events, {days}</source>
+        <translation>
+            <numerusform>%n 个事件，{days}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Press to list these events</source>
+        <translation>按下即可列出这些事件</translation>
+    </message>
+    <message>
+        <source>Open this event</source>
+        <translation>打开此事件</translation>
+    </message>
+    <message>
+        <source>List these events</source>
+        <translation>列出这些事件</translation>
+    </message>
+</context>
+<context>
     <name>TimelineLegend</name>
     <message>
         <source>Timeline legend</source>

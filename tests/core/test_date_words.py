@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from museum_app.core.date_words import CHINESE, ENGLISH, date_words
 from museum_app.core.dates import DateBasis, PartialDate, Precision
-from museum_app.core.event_date import EventDate, compact_label
+from museum_app.core.event_date import EventDate, compact_label, written_days
 
 
 def test_chinese_labels_read_as_a_chinese_reader_writes_them() -> None:
@@ -34,6 +34,18 @@ def test_chinese_labels_read_as_a_chinese_reader_writes_them() -> None:
         basis=DateBasis.PUBLIC_RECORD, note="x",
     )  # fmt: skip
     assert record.label(CHINESE) == "2014年8月（在8月28日与8月30日之间）"
+
+
+def test_spans_of_days_read_as_a_range_of_the_same_days_does() -> None:
+    first, last = dt.date(2014, 5, 20), dt.date(2014, 7, 15)
+    assert written_days(first, first) == "20 May 2014"
+    assert written_days(first, last) == "20 May – 15 July 2014"
+    assert written_days(first, last, CHINESE) == "2014年5月20日至7月15日"
+    assert written_days(first, dt.date(2014, 5, 22)) == "20–22 May 2014"
+    assert written_days(dt.date(2013, 12, 30), first) == "30 December 2013 – 20 May 2014"
+    ranged = EventDate.make(PartialDate.parse("2013-12-30"), PartialDate.parse("2014-05-20"))
+    for words in (ENGLISH, CHINESE):
+        assert ranged.label(words) == written_days(dt.date(2013, 12, 30), first, words)
 
 
 def test_compact_chinese_labels_for_the_list() -> None:

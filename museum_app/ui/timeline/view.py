@@ -19,6 +19,7 @@ from museum_app.timeline.shapes import Shape, ShapeKind
 from museum_app.timeline.shown import ShownItems
 from museum_app.ui.language import words
 from museum_app.ui.timeline import seen
+from museum_app.ui.timeline.accessible import TimelineAccess
 from museum_app.ui.timeline.chrome import Axis, paint_overlay, tooltip_text
 from museum_app.ui.timeline.cluster_popup import ClusterPopup
 from museum_app.ui.timeline.colours import Colours
@@ -82,6 +83,7 @@ class TimelineView(QWidget):
                 ("timelineLegendButton", "?", self.show_legend),
             )
         ]
+        self.access = TimelineAccess(self)  # a list of the events drawn, to screen readers
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -202,6 +204,11 @@ class TimelineView(QWidget):
         """Return the id of the event drawn at a point, or None."""
         shape = self._shape_at(QPointF(point))
         return None if shape is None or shape.kind is ShapeKind.CLUSTER else self._items[shape.item].id
+
+    def item_of(self, event_id: str) -> TimelineItem | None:
+        """Return a shown event's item (its title, days and date label), or None."""
+        item = self._shown.find(event_id)
+        return self._items[item] if item is not None and self._index.shows(item) else None
 
     def marker_rect(self, event_id: str) -> QRectF | None:
         """Return the visible part of an event's marker or bar, or None if it is not drawn."""
