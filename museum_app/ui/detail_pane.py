@@ -26,9 +26,17 @@ from PySide6.QtWidgets import (
 from museum_app.core.dates import DateBasis
 from museum_app.core.domain import BASE_LANGUAGE, Bookmark, Category, Event
 from museum_app.ui.access import describe, mark_heading
+from museum_app.ui.detail_buttons import (
+    box_of,
+    category_chip,
+    clear,
+    entity_button,
+    related_link,
+    widget_at,
+)
 from museum_app.ui.language import words
-from museum_app.ui.text import ElidingButton, button_text, plain_label, show_text, tooltip_text
-from museum_app.ui.widgets import FlowLayout, chip_style, star_icon
+from museum_app.ui.text import plain_label, show_text
+from museum_app.ui.widgets import FlowLayout, star_icon
 
 NOTE_SAVE_DELAY_MS = 400
 MIN_WIDTH = 230  # the widest category chip, with the scroll bar beside it
@@ -176,14 +184,18 @@ class DetailPane(QWidget):
         self._badge.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self._badge.setMargin(2)
         self._basis = plain_label(body, "dateBasis", italic=True)
-        self._chips_box, self._chips = _box(body, "categoryChips", self.tr("Categories"), FlowLayout())
+        self._chips_box, self._chips = box_of(
+            body, "categoryChips", self.tr("Categories"), FlowLayout()
+        )
         self._description = plain_label(body, "eventDescription")
         self._entities_heading = plain_label(body, "entitiesHeading", bold=True, selectable=False)
         mark_heading(self._entities_heading)
-        self._entities_box, self._entities = _box(body, "entityButtons", self.tr("Names"), FlowLayout())
+        self._entities_box, self._entities = box_of(
+            body, "entityButtons", self.tr("Names"), FlowLayout()
+        )
         self._related_heading = plain_label(body, "relatedHeading", bold=True, selectable=False)
         mark_heading(self._related_heading)
-        self._related_widget, self._related_box = _box(
+        self._related_widget, self._related_box = box_of(
             body, "relatedEvents", self.tr("Related events"), QVBoxLayout()
         )
         self._related_box.setSpacing(0)
@@ -330,7 +342,7 @@ class DetailPane(QWidget):
             return  # e.g. a new search: keep the buttons, and the keyboard focus on one of them
         self._built_for = built_for
         for layout in (self._chips, self._entities, self._related_box):
-            _clear(layout)
+            clear(layout)
         if event is None:
             return
         self._date.setText(event.date.label(words()))
@@ -342,34 +354,23 @@ class DetailPane(QWidget):
             category = self._categories.get(category_id)
             named = category.text(language) if category else None
             name = named.name if named else category_id
-            chip = QPushButton(button_text(name), self._chips_box)
-            chip.setObjectName("categoryChip")
-            chip.setStyleSheet(chip_style(category.colour if category else ""))
-            chip.setToolTip(tooltip_text(named.description if named else ""))
-            describe(chip, self.tr("Show only {name}").format(name=name))
+            chip = category_chip(
+                self._chips_box, name, category.colour if category else "",
+                named.description if named else "",
+            )  # fmt: skip
             chip.clicked.connect(lambda _=False, c=category_id: self.category_clicked.emit(c))
             self._chips.addWidget(chip)
         for entity in event.entities:
             # The name in the language shown: search finds an event by any of its names.
             entity_name = entity.name_in(language)
-            button = ElidingButton(entity_name, self._entities_box)
-            button.setObjectName("entityButton")
-            search = self.tr("Search for “{name}”").format(name=entity_name)
-            button.setToolTip(tooltip_text(search))
-            describe(button, search)
+            button = entity_button(self._entities_box, entity_name)
             button.clicked.connect(lambda _=False, n=entity_name: self.entity_clicked.emit(n))
             self._entities.addWidget(button)
         self._entities_heading.setVisible(bool(event.entities))
         for other in self._related:
-            label = other.date.label(words())
-            text = self.tr("{title} — {date}").format(title=other.title_in(language), date=label)
-            link = ElidingButton(text, self._related_widget)
-            link.setObjectName("relatedEvent")
-            link.setFlat(True)
-            link.setToolTip(tooltip_text(text))
-            link.setAccessibleName(text)  # the whole text, however short the button is drawn
-            describe(link, self.tr("Open this event"))
-            link.setStyleSheet("QPushButton { text-align: left; color: palette(link); }")
+            link = related_link(
+                self._related_widget, other.title_in(language), other.date.label(words())
+            )
             link.clicked.connect(lambda _=False, i=other.id: self.event_activated.emit(i))
             self._related_box.addWidget(link)
         self._related_heading.setVisible(bool(self._related))
@@ -384,7 +385,7 @@ class DetailPane(QWidget):
     def _show_buttons(self) -> None:
         """Show the new buttons now (for screen readers too), Tab going through them as drawn."""
         boxes = (self._chips, self._entities, self._related_box)
-        made = [w for box in boxes for i in range(box.count()) if (w := _widget_at(box, i))]
+        made = [w for box in boxes for i in range(box.count()) if (w := widget_at(box, i))]
         for widget in made:
             widget.show()  # a layout would show it only at the next turn of the event loop
         chain = [self._prev, self._next, self._star, *made, self._note]
@@ -421,27 +422,3 @@ class DetailPane(QWidget):
             self._star.setIcon(star_icon(self.palette().color(QPalette.ColorRole.ButtonText)))
             self._built_for = None
             self._render()
-
-
-def _box(parent: QWidget, name: str, accessible: str, layout: _L) -> tuple[QWidget, _L]:
-    """Make a named box holding one layout of buttons; return both."""
-    box = QWidget(parent)
-    box.setObjectName(name)
-    box.setAccessibleName(accessible)
-    layout.setContentsMargins(0, 0, 0, 0)
-    box.setLayout(layout)
-    return box, layout
-
-
-def _widget_at(layout: QLayout, index: int) -> QWidget | None:
-    """Return the widget of a layout's item, if it holds one."""
-    item = layout.itemAt(index)
-    return item.widget() if item is not None else None
-
-
-def _clear(layout: QLayout) -> None:
-    """Remove and delete every widget in a layout."""
-    while (item := layout.takeAt(0)) is not None:
-        widget = item.widget()
-        if widget is not None:
-            widget.deleteLater()
