@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from museum_app import desktop, importer, paths
 from museum_app.cli import Output, UsageError, language_of
+from museum_app.cli_words import joined, say
 from museum_app.core.date_words import date_words
 from museum_app.core.domain import Event
 from museum_app.core.event_date import EventDate
@@ -55,6 +56,9 @@ def open_library(args: argparse.Namespace, err: Output | None = None) -> Iterato
         library.close()
 
 
+DATE_COLUMNS = 58  # the widest date the list makes room for; a longer one pushes its title on
+
+
 def _date_label(date: EventDate, language: str) -> str:
     """Write a date as a person reads it in a language (the one place commands ask for it)."""
     return date.label(date_words(language))
@@ -68,16 +72,22 @@ def _print_events(
         records = [event_record(e, e.id in bookmarked, language) for e in events]
         out.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
         return
-    for event in events:
+    labels = [_date_label(event.date, language) for event in events]
+    # The dates' column as wide as the widest date listed (the longest English one at most).
+    width = min(max((_columns(label) for label in labels), default=0), DATE_COLUMNS)
+    for event, label in zip(events, labels, strict=True):
         star = "*" if event.id in bookmarked else " "
-        label = _date_label(event.date, language)
-        out.write(f"{star} {_padded(label, 58)} {event.title_in(language)}  [{event.id}]\n")
+        out.write(f"{star} {_padded(label, width)} {event.title_in(language)}  [{event.id}]\n")
+
+
+def _columns(text: str) -> int:
+    """Return the terminal columns text takes, a Chinese character taking two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _padded(text: str, width: int) -> str:
-    """Pad text to a width in terminal columns, a Chinese character taking two."""
-    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    return text + " " * max(0, width - used)
+    """Pad text to a width in terminal columns."""
+    return text + " " * max(0, width - _columns(text))
 
 
 def _require(library: Library, event_id: str) -> Event:
@@ -120,14 +130,18 @@ def _show(library: Library, args: argparse.Namespace, out: Output) -> int:
         _date_label(event.date, language),
         # Where the date comes from, with its note in the language asked where it has one.
         replace(event.date, note=text.date_note).basis_text(date_words(language)),
-        "Categories: " + ", ".join(names.get(c, c) for c in event.categories),
+        say(language, "Categories: {names}",
+            names=joined(language, [names.get(c, c) for c in event.categories])),
         "",
         text.description,
         "",
-        "Named: " + ", ".join(e.name_in(language) for e in event.entities) if event.entities else "",
-        f"Source: {event.source.label()}",
-        f"Id: {event.id}" + ("  (bookmarked)" if event.id in marked else ""),
-    ]
+        say(language, "Named: {names}",
+            names=joined(language, [e.name_in(language) for e in event.entities]))
+        if event.entities else "",
+        say(language, "Source: {source}", source=event.source.label()),
+        say(language, "Id: {id}", id=event.id)
+        + (say(language, "  (bookmarked)") if event.id in marked else ""),
+    ]  # fmt: skip
     out.write("\n".join(line for line in lines if line is not None) + "\n")
     return 0
 
@@ -155,28 +169,28 @@ def _categories(library: Library, args: argparse.Namespace, out: Output) -> int:
 
 def _bookmark(library: Library, args: argparse.Namespace, out: Output) -> int:
     """Add, remove, annotate, list, export or import bookmarks."""
+    language = language_of(args)
     if args.action == "add":
         event = _require(library, args.id)
         before = library.bookmark_for(event)
         mark = library.add_bookmark(event, args.note)
-        out.write(f"{_added(before is not None, before.note if before else '', mark.note, args.note)} "
-                  f"{event.title_in(language_of(args))} [{event.id}]\n")  # fmt: skip
+        done = _added(before is not None, before.note if before else "", mark.note, args.note)
+        out.write(say(language, done, title=event.title_in(language), id=event.id) + "\n")
     elif args.action == "remove":
         if library.remove_bookmark(args.id) is None:
             raise UsageError(f"{args.id!r} is not bookmarked")
-        out.write(f"Removed the bookmark on {args.id}\n")
+        out.write(say(language, "Removed the bookmark on {id}", id=args.id) + "\n")
     elif args.action == "note":
         if not library.set_note(args.id, args.text):
             raise UsageError(f"{args.id!r} is not bookmarked; add it with 'bookmark add'")
-        out.write(f"Saved the note on {args.id}\n")
+        out.write(say(language, "Saved the note on {id}", id=args.id) + "\n")
     elif args.action == "list":
         marks = library.bookmarks()
-        language = language_of(args)
         if args.format == "json":
             rows = [bookmark_record(m, language) for m in marks]
             out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         for mark in marks if args.format == "text" else []:
-            gone = "" if mark.event else "  (no longer in the data)"
+            gone = "" if mark.event else say(language, "  (no longer in the data)")
             # The event's own title and date while it is in the data, not the saved copies.
             row = bookmark_record(mark, language)
             label, title = row["date_label"], row["title"]
@@ -185,26 +199,30 @@ def _bookmark(library: Library, args: argparse.Namespace, out: Output) -> int:
     elif args.action == "export" and args.kind == "timelinejs":
         names = {c.id: c.name for c in library.catalog.categories()}
         count = write_story(library.bookmarks(), names, args.file, "Bookmarks")
-        out.write(f"Wrote {count} bookmarked events as a TimelineJS story to {args.file}\n")
+        story = "Wrote {count} bookmarked events as a TimelineJS story to {file}"
+        out.write(say(language, story, count=count, file=args.file) + "\n")
     elif args.action == "export":
         marks = library.bookmarks()
         export_bookmarks(marks, args.file)
-        out.write(f"Wrote {len(marks)} bookmarks to {args.file}\n")
+        out.write(
+            say(language, "Wrote {count} bookmarks to {file}", count=len(marks), file=args.file) + "\n"
+        )
     else:
         changed = library.import_bookmarks(import_bookmarks(args.file))
-        out.write(f"Imported {changed} new or updated bookmarks from {args.file}\n")
+        imported = "Imported {count} new or updated bookmarks from {file}"
+        out.write(say(language, imported, count=changed, file=args.file) + "\n")
     return 0
 
 
 def _added(existed: bool, before: str, after: str, note: str) -> str:
     """Say what adding a bookmark did, its note included."""
     if not existed:
-        return "Bookmarked"
+        return "Bookmarked {title} [{id}]"
     if not note:
-        return "Already bookmarked:"
+        return "Already bookmarked: {title} [{id}]"
     if after != before:
-        return "Already bookmarked; the note was added to its note:"
-    return "Already bookmarked, with this note already in its note:"
+        return "Already bookmarked; the note was added to its note: {title} [{id}]"
+    return "Already bookmarked, with this note already in its note: {title} [{id}]"
 
 
 def _pack(library: Library, args: argparse.Namespace, out: Output) -> int:

@@ -166,7 +166,7 @@ def test_lang_prints_titles_and_json_in_that_language(
     shown = capsys.readouterr().out
     assert shown.startswith("2014年全年国内手机出货量达4.52亿部\n2014年\n")
     assert "工信部统计的2014年全年总量" in shown and "电信与基础设施" in shown
-    assert "Named: 工业和信息化部" in shown
+    assert "提及：工业和信息化部" in shown and "分类：" in shown and "Named" not in shown
     assert main(["--lang", "zh_CN", "categories"]) == 0
     assert "移动互联网与应用" in capsys.readouterr().out
 
@@ -184,3 +184,30 @@ def test_lang_reaches_the_bookmark_list(data_dir: Path, capsys: pytest.CaptureFi
     with pytest.raises(SystemExit):
         main(["--lang", "fr", "list"])
     assert "invalid choice: 'fr'" in capsys.readouterr().err
+
+
+def test_the_commands_own_words_are_chinese_with_lang_zh_cn(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    didi = "2014-01-06-didi-taxi-wechat"
+    assert main(["--lang", "zh_CN", "bookmark", "add", didi, "--note", "打车"]) == 0
+    assert capsys.readouterr().out == f"已将“嘀嘀打车独家接入微信”加入书签 [{didi}]\n"
+    assert main(["--lang", "zh_CN", "bookmark", "note", didi, "司机"]) == 0
+    assert capsys.readouterr().out == f"已保存 {didi} 的备注\n"
+    assert main(["--lang", "zh_CN", "show", didi]) == 0
+    assert f"ID：{didi}（已加入书签）" in capsys.readouterr().out
+    assert main(["--lang", "zh_CN", "bookmark", "remove", didi]) == 0
+    assert capsys.readouterr().out == f"已移除 {didi} 的书签\n"
+    assert main(["bookmark", "add", didi]) == 0
+    assert capsys.readouterr().out == f"Bookmarked Didi Taxi joins WeChat [{didi}]\n"
+
+
+def test_the_list_gives_dates_the_room_the_widest_needs(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["list", "--search", "Didi"]) == 0
+    # One date listed: its title follows it after a single space, not a column of 58.
+    assert (
+        capsys.readouterr().out
+        == "  6 January 2014 Didi Taxi joins WeChat  [2014-01-06-didi-taxi-wechat]\n"
+    )
