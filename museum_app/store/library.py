@@ -58,6 +58,8 @@ class Library:
         # Why nothing can be saved in the data folder, or None when it can.
         self._unwritable = environment.unwritable_reason(data_dir)
         self.catalog = self._open_catalog()
+        self._events_of: Catalog | None = None  # the catalog _events came from
+        self._events: dict[str, Event | None] = {}
         opened = recovery.open_user(data_dir / USER_FILE, self._unwritable, self._title_of)
         self.user = opened.store
         self.recovered_from, self.recovered_count = opened.moved_to, opened.recovered
@@ -234,16 +236,30 @@ class Library:
 
     def bookmarks(self) -> list[Bookmark]:
         """Return every bookmark with its event attached (None for an event that left the data)."""
-        result = []
-        for mark in self.user.all():
-            event = self.catalog.event(mark.event_id)
-            result.append(replace(mark, event=event))
-        return result
+        marks = self.user.all()
+        events = self._bookmarked_events([mark.event_id for mark in marks])
+        return [replace(mark, event=events[mark.event_id]) for mark in marks]
+
+    def _bookmarked_events(self, ids: list[str]) -> dict[str, Event | None]:
+        """Return the event of each bookmarked id, asking the catalog only for ids new to it.
+
+        The catalog file never changes under an open Catalog, so what it said stays true
+        until it is replaced. One query for every id new: one each made 10,000 bookmarks
+        cost about 0.3 s, at start-up and on every change of a bookmark.
+        """
+        if self._events_of is not self.catalog:
+            self._events_of, self._events = self.catalog, {}
+        missing = [name for name in ids if name not in self._events]
+        if missing:
+            found = self.catalog.events_by_id(missing)
+            self._events.update((name, found.get(name)) for name in missing)
+        return self._events
 
     def bookmarked_ids(self) -> set[str]:
         """Return the current ids of the bookmarked events (following renamed ids)."""
         ids = self.user.event_ids()
-        return {self.catalog.resolve(i) or i for i in ids}
+        current = self.catalog.resolve_all(sorted(ids))
+        return {current.get(i, i) for i in ids}
 
     def bookmark_for(self, event: Event) -> Bookmark | None:
         """Return the bookmark on an event, made under its id or a former one."""
