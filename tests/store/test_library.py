@@ -278,3 +278,33 @@ def test_every_bookmark_comes_with_its_event_as_one_at_a_time_would_give_it(libr
         assert mark.event == library.catalog.event(mark.event_id)
     assert sum(m.is_orphan for m in marks) == 1
     assert library.bookmarked_ids() == {*ids[::2], "gone-from-the-data"}
+
+
+def test_a_bookmark_written_here_is_read_back_alone_and_others_writes_are_all_seen(
+    tmp_path: Path,
+) -> None:
+    here = Library(tmp_path / "data", paths.shipped_data_dir())
+    elsewhere = Library(tmp_path / "data", paths.shipped_data_dir())
+    try:
+        ids = here.catalog.ids()
+        for event_id in ids[:3]:
+            here.add_bookmark(here.catalog.event(event_id))  # type: ignore[arg-type]
+        before = {m.event_id: m for m in here.bookmarks()}
+        here.set_note(ids[1], "changed here")
+        after = {m.event_id: m for m in here.bookmarks()}
+        assert after[ids[1]].note == "changed here" and after[ids[1]].event is not None
+        assert after[ids[0]] is before[ids[0]] and after[ids[2]] is before[ids[2]]  # not read again
+        elsewhere.set_note(ids[0], "changed elsewhere")
+        elsewhere.remove_bookmark(ids[2])
+        assert {m.event_id: m.note for m in here.bookmarks()} == {
+            ids[0]: "changed elsewhere", ids[1]: "changed here",
+        }  # fmt: skip
+        here.user.add(ids[4], "Written past the library", "")  # this connection, not through it
+        assert ids[4] in here.bookmarked_ids()
+        removed = here.remove_bookmark(ids[0])
+        assert removed is not None and ids[0] not in here.bookmarked_ids()
+        here.restore_bookmarks([removed])
+        assert here.bookmarks() == here.user.all()  # the same bookmarks, in the same order
+    finally:
+        here.close()
+        elsewhere.close()
