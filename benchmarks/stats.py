@@ -1,4 +1,4 @@
-"""Timing helpers: wall and CPU clocks in milliseconds, medians and 95th percentiles.
+"""Timing helpers: wall and CPU clocks in milliseconds, medians and 95th and 99th percentiles.
 
 Each step is timed twice: by the wall clock (what a person waits) and by the CPU time of the
 thread that ran it (what the app spent: on a shared machine, other processes add to the
@@ -30,10 +30,11 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 def summary(samples: Sequence[float], cpu: Sequence[float] = ()) -> dict[str, Any]:
-    """Return the median, 95th percentile, extremes and count of samples (milliseconds)."""
+    """Return the median, 95th and 99th percentiles, extremes and count of samples (ms)."""
     result = {
         "median_ms": statistics.median(samples) if samples else math.nan,
         "p95_ms": percentile(samples, 95),
+        "p99_ms": percentile(samples, 99),
         "min_ms": min(samples, default=math.nan),
         "max_ms": max(samples, default=math.nan),
         "runs": len(samples),

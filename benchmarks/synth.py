@@ -1,181 +1,291 @@
-"""Write a synthetic pack of N events that passes the app's own validation."""
+"""Write a synthetic pack of N events, as real collections are, that passes the app's validation.
+
+What makes it like real data, and so what the app's search and timeline meet there:
+
+- words drawn from a vocabulary of real words with Zipf's law (the r-th commonest word about
+  1/r as often as the first): a few words in nearly every text, most in a few;
+- 30% of the events written in Chinese (title, description, names), 10% of the rest with a
+  Chinese translation beside the English;
+- dates from a day to decades: days, months, years, ranges whose lengths are spread evenly on
+  a log scale from one day to thirty years, and undated paragraphs bounded by the page's order;
+- bursts: a sixth of the events fall in busy weeks (a launch, a scandal, a conference);
+- one to three of the eight categories, zero to four entities from a pool.
+
+The vocabulary is the shipped 2014 pack's own words (English and Chinese), then a list of
+common English words, then the words of Python's own documentation (pydoc_data, in every
+Python), each ranked by how often it occurs there. The pack is written event by event, so
+that a million events need no more memory than one.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import json
 import random
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 FIRST_YEAR, LAST_YEAR = 1987, 2026
+CHINESE_SHARE = 0.3  # of events written in Chinese
+TRANSLATED_SHARE = 0.1  # of the others, with a Chinese translation
+BURST_SHARE = 1 / 6  # of events in a busy week
+ZIPF_S = 1.07
 CATEGORIES = (
     "governance", "cybersecurity", "content", "international",
     "infrastructure", "business", "mobile", "culture",
 )  # fmt: skip
 KINDS = ("organisation", "person", "product", "place", "event")
-_SUBJECTS = (
+SUBJECTS = (
     "WeChat", "Alibaba", "Tencent", "Baidu", "JD.com", "Sina", "Sohu", "NetEase", "Huawei",
     "Xiaomi", "China Mobile", "China Unicom", "China Telecom", "MIIT", "CNNIC", "Weibo", "Taobao",
     "Alipay", "Didi", "Meituan", "ByteDance", "Kuaishou", "Bilibili", "Pinduoduo", "Lenovo",
     "ZTE", "Youku", "iQiyi", "Ctrip", "Dangdang",
 )  # fmt: skip
-_VERBS = (
-    "launches", "opens", "lists on Nasdaq", "acquires a rival", "publishes rules for",
-    "reaches a milestone in", "sets up a lab for", "signs an agreement on", "expands",
-    "reports record growth in", "tests", "announces", "introduces", "joins a campaign on",
+SUBJECTS_ZH = (
+    "微信", "阿里巴巴", "腾讯", "百度", "京东", "新浪", "搜狐", "网易", "华为", "小米", "中国移动",
+    "中国联通", "中国电信", "工信部", "中国互联网络信息中心", "微博", "淘宝", "支付宝", "滴滴",
+    "美团", "字节跳动", "快手", "哔哩哔哩", "拼多多", "联想", "中兴", "优酷", "爱奇艺", "携程",
+    "当当", "微信红包",
 )  # fmt: skip
-_THINGS = (
-    "mobile payment", "broadband access", "cloud computing", "online video", "e-commerce",
-    "search services", "instant messaging", "online games", "data centres", "4G networks",
-    "5G networks", "cybersecurity standards", "domain names", "online publishing", "ride hailing",
-    "food delivery", "microblogging", "short videos", "open source software", "smart phones",
-)  # fmt: skip
-_FILLER = (
-    "The move followed months of preparation and drew wide attention in the industry.",
-    "Officials said the measure would protect users and support the healthy growth of the sector.",
-    "Analysts saw it as a sign of how quickly the Internet was changing daily life in China.",
-    "The service reached millions of users within its first year of operation.",
-    "Several ministries took part, and provincial bureaux were asked to follow.",
-    "The company said it would invest further in research and in rural access.",
-    "Figures published at the time showed steady growth in the number of Internet users.",
-    "The decision was announced at a press conference in Beijing.",
-)  # fmt: skip
+# Common English words, roughly by how often they are written.
+COMMON = """
+the of and to in a is that for it as was with be by on not he this are or his from at which
+but have an they you were her she there been one all we their has would when if so no will
+more can who said what about out up into them some could him than then its time only new
+other also over two first after may any these such most made years well year like very many
+where our even through because much should before those people world being each between both
+under same last public state government company national service market online network
+internet users mobile data security services china chinese industry information technology
+development law rules report billion million growth companies platform launch launched began
+system provinces first second record agreement research international access digital country
+policy economic citizens media news official officials ministry council plan support major
+large small local rural cities city news users customers content video games payment
+payments shopping commerce search software open standards computing cloud phone phones
+broadband fibre satellite station
+""".split()  # noqa: SIM905 (a list of words reads best as words)
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_WORD = re.compile(r"(?<![^\s(])[a-z]{3,}(?=[\s.,;:)])")  # whole words only, not code
 
 
-CHINESE_SHARE = 0.3  # of events with a Chinese title, description and names, as in the real data
-_SUBJECTS_ZH = (
-    "微信", "阿里巴巴", "腾讯", "百度", "京东", "新浪", "搜狐", "网易", "华为",
-    "小米", "中国移动", "中国联通", "中国电信", "工信部", "中国互联网络信息中心", "微博", "淘宝",
-    "支付宝", "滴滴", "美团", "字节跳动", "快手", "哔哩哔哩", "拼多多", "联想",
-    "中兴", "优酷", "爱奇艺", "携程", "当当",
-)  # fmt: skip
-_VERBS_ZH = ("推出", "开通", "发布", "扩展", "测试", "宣布", "升级", "整合", "加入", "规范")
-_THINGS_ZH = (
-    "移动支付", "宽带接入", "云计算", "网络视频", "电子商务", "搜索服务", "即时通信", "网络游戏",
-    "数据中心", "4G网络", "5G网络", "网络安全标准", "域名", "网络出版", "网约车", "外卖",
-    "微博客", "短视频", "开源软件", "智能手机", "微信红包",
-)  # fmt: skip
-_FILLER_ZH = (
-    "此举经过数月筹备，在业内引起广泛关注。",
-    "有关部门表示，这项措施将保护用户权益，促进行业健康发展。",
-    "分析人士认为，这说明互联网正在迅速改变中国人的日常生活。",
-    "该服务上线第一年就吸引了数以百万计的用户。",
-    "多个部委参与其中，并要求各省级部门跟进落实。",
-    "公司表示将进一步加大研发投入，并扩大农村地区的网络覆盖。",
-    "当时公布的数据显示，网民人数持续稳定增长。",
-    "这一决定是在北京举行的新闻发布会上宣布的。",
-)  # fmt: skip
+@cache
+def vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the English and the Chinese words, commonest first."""
+    from pydoc_data.topics import topics  # in every Python's standard library
+
+    shipped = Path(__file__).resolve().parent.parent / "data" / "packs" / "cim-2014-milestones.json"
+    pack = json.loads(shipped.read_text(encoding="utf-8"))
+    english, chinese = Counter[str](), Counter[str]()
+    for event in pack["events"]:
+        english.update(re.findall(r"[A-Za-z][a-z]{1,}", f"{event['title']} {event['description']}"))
+        for text in event.get("translations", {}).values():
+            for run in _HAN_RUN.findall(f"{text.get('title', '')}{text.get('description', '')}"):
+                # Chinese words are mostly two characters: a run read in pairs.
+                chinese.update(run[i : i + 2] for i in range(0, len(run) - 1, 2))
+    words = [w for w, _ in english.most_common()]
+    seen = set(words)
+    for word in itertools.chain(
+        COMMON, (w for w, _ in Counter(_WORD.findall(" ".join(topics.values()))).most_common())
+    ):
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    return tuple(words), tuple(w for w, _ in chinese.most_common())
 
 
-def _chinese(rng: random.Random, record: dict[str, Any], n: int) -> None:
-    """Give an event a Chinese title, description and names for its entities."""
-    subject = rng.choice(_SUBJECTS_ZH)
-    wanted, parts = rng.randint(60, 400), [f"{subject}："]
-    while sum(map(len, parts)) < wanted:
-        parts.append(rng.choice(_FILLER_ZH))
-    record["translations"] = {"zh_CN": {
-        "title": f"{subject}{rng.choice(_VERBS_ZH)}{rng.choice(_THINGS_ZH)}（{n}）",
-        "description": "".join(parts)[:wanted],
-    }}  # fmt: skip
-    for entity in record["entities"]:
-        number = int(entity["name"].split()[1])
-        entity["names"] = {"zh_CN": f"实体{number:04d}{_SUBJECTS_ZH[number % len(_SUBJECTS_ZH)]}"}
+class Zipf:
+    """Draw items so that the r-th is about 1/r**s as likely as the first."""
+
+    def __init__(self, items: tuple[str, ...], s: float = ZIPF_S) -> None:
+        self.items = items
+        self.cumulative = list(itertools.accumulate(1 / (r + 1) ** s for r in range(len(items))))
+
+    def draw(self, rng: random.Random, k: int) -> list[str]:
+        """Return k items."""
+        return rng.choices(self.items, cum_weights=self.cumulative, k=k)
 
 
-def _entities(rng: random.Random) -> list[dict[str, str]]:
-    """Return a few named things, drawn from a pool so that some events share them."""
-    names = rng.sample(range(3000), rng.choice((0, 1, 1, 2, 2, 3, 4)))
-    return [{"name": f"Entity {n:04d} {_SUBJECTS[n % len(_SUBJECTS)]}", "kind": KINDS[n % 5]}
-            for n in names]  # fmt: skip
+@cache
+def _draws() -> tuple[Zipf, Zipf, Zipf, Zipf]:
+    """Return the English words, the Chinese words, the subjects and the Chinese subjects."""
+    english, chinese = vocabulary()
+    return Zipf(english), Zipf(chinese), Zipf(SUBJECTS, 0.8), Zipf(SUBJECTS_ZH, 0.8)
 
 
-def _date(rng: random.Random, day: dt.date) -> dict[str, str]:
-    """Return a date record: mostly days, some months and years, ranges and narrowed bounds."""
-    roll = rng.random()
-    if roll < 0.62:
-        return {"start": day.isoformat(), "basis": "source"}
-    if roll < 0.72:  # a range of days
-        end = day + dt.timedelta(days=rng.randint(1, 20))
-        return {"start": day.isoformat(), "end": end.isoformat(), "basis": "source"}
-    if roll < 0.84:
-        return {"start": f"{day.year:04d}-{day.month:02d}", "basis": "source"}
-    if roll < 0.90:
-        return {"start": f"{day.year:04d}", "basis": "source"}
-    if roll < 0.95:  # an undated paragraph, placed by the page's order
-        first = dt.date(day.year, 1, 1) + dt.timedelta(days=rng.randint(0, 150))
-        last = first + dt.timedelta(days=rng.randint(10, 150))
-        return {"start": f"{day.year:04d}", "not_before": first.isoformat(),
-                "not_after": last.isoformat(), "basis": "source-order",
-                "note": "Placed between the dated paragraphs around it."}  # fmt: skip
-    month = min(day.month, 11)
-    end_month = min(12, month + rng.randint(1, 3))
-    return {"start": f"{day.year:04d}-{month:02d}", "end": f"{day.year:04d}-{end_month:02d}",
-            "basis": "public-record", "note": "Refined from the public record."}  # fmt: skip
-
-
-def _text(rng: random.Random, low: int, high: int) -> str:
-    """Return prose of low to high characters."""
-    wanted = rng.randint(low, high)
-    parts: list[str] = []
-    while sum(len(p) + 1 for p in parts) < wanted:
-        parts.append(rng.choice(_FILLER))
+def _english(rng: random.Random, subject: str, low: int, high: int) -> str:
+    """Return sentences of low to high characters about a subject."""
+    words, _, _, _ = _draws()
+    wanted, parts, size = rng.randint(low, high), [], 0
+    while size < wanted:
+        sentence = " ".join(words.draw(rng, rng.randint(6, 18)))
+        if rng.random() < 0.3:
+            sentence = f"{subject} {sentence}"
+        parts.append(sentence[0].upper() + sentence[1:] + ".")
+        size += len(parts[-1]) + 1
     return " ".join(parts)[:wanted].rstrip() or "Text."
 
 
-def _day(rng: random.Random, days: list[dt.date], weights: list[float]) -> dt.date:
-    """Return a day, later years more likely (the Internet grew)."""
-    year = rng.choices(days, weights)[0].year
-    return dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
+def _chinese(rng: random.Random, subject: str, low: int, high: int) -> str:
+    """Return Chinese prose of low to high characters about a subject."""
+    _, words, _, _ = _draws()
+    wanted, parts, size = rng.randint(low, high), [], 0
+    while size < wanted:
+        sentence = "".join(words.draw(rng, rng.randint(5, 14)))
+        if rng.random() < 0.3:
+            sentence = subject + sentence
+        parts.append(sentence + rng.choice("，。。；"))
+        size += len(parts[-1])
+    return "".join(parts)[:wanted] or "文字。"
+
+
+def _title(rng: random.Random, subject: str, chinese: bool) -> str:
+    """Return a title of a subject and a few words."""
+    words, words_zh, _, _ = _draws()
+    if chinese:
+        return subject + "".join(words_zh.draw(rng, rng.randint(3, 9)))
+    return f"{subject} " + " ".join(words.draw(rng, rng.randint(3, 9)))
+
+
+def _date(rng: random.Random, day: dt.date) -> dict[str, str]:
+    """Return a date record: days, months and years, ranges of a day to decades, bounds."""
+    roll = rng.random()
+    if roll < 0.55:
+        return {"start": day.isoformat(), "basis": "source"}
+    if roll < 0.65:
+        return {"start": f"{day.year:04d}-{day.month:02d}", "basis": "source"}
+    if roll < 0.70:
+        return {"start": f"{day.year:04d}", "basis": "source"}
+    if roll < 0.95:  # a range: from a day to thirty years, evenly spread on a log scale
+        days = round(10 ** rng.uniform(0, 4.04))
+        end = min(day + dt.timedelta(days=max(1, days)), dt.date(LAST_YEAR, 12, 31))
+        if end <= day:
+            return {"start": day.isoformat(), "basis": "source"}
+        if end.year > day.year + 1 and rng.random() < 0.5:  # long ones often known to the year
+            return {"start": f"{day.year:04d}", "end": f"{end.year:04d}", "basis": "public-record",
+                    "note": "Years from the public record."}  # fmt: skip
+        return {"start": day.isoformat(), "end": end.isoformat(), "basis": "source"}
+    first = dt.date(day.year, 1, 1) + dt.timedelta(days=rng.randint(0, 150))
+    last = first + dt.timedelta(days=rng.randint(10, 150))
+    return {"start": f"{day.year:04d}", "not_before": first.isoformat(),
+            "not_after": last.isoformat(), "basis": "source-order",
+            "note": "Placed between the dated paragraphs around it."}  # fmt: skip
+
+
+class Days:
+    """Draw days: later years busier (the Internet grew), a share of them in busy weeks."""
+
+    def __init__(self, rng: random.Random, count: int) -> None:
+        years = list(range(FIRST_YEAR, LAST_YEAR + 1))
+        self.years = years
+        self.cumulative = list(itertools.accumulate(1.0 + (y - FIRST_YEAR) for y in years))
+        self.bursts = [self._uniform(rng) for _ in range(max(3, count // 2000))]
+
+    def _uniform(self, rng: random.Random) -> dt.date:
+        """Return a day of a year drawn by weight."""
+        year = rng.choices(self.years, cum_weights=self.cumulative)[0]
+        return dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
+
+    def draw(self, rng: random.Random) -> dt.date:
+        """Return a day."""
+        if rng.random() < BURST_SHARE:
+            return rng.choice(self.bursts) + dt.timedelta(days=rng.randrange(7))
+        return self._uniform(rng)
+
+
+def _entities(rng: random.Random, chinese: bool) -> list[dict[str, Any]]:
+    """Return a few named things, drawn from a pool so that some events share them."""
+    names = rng.sample(range(3000), rng.choice((0, 1, 1, 2, 2, 3, 4)))
+    found = []
+    for n in names:
+        entity: dict[str, Any] = {"name": f"Entity {n:04d} {SUBJECTS[n % len(SUBJECTS)]}",
+                                  "kind": KINDS[n % 5]}  # fmt: skip
+        if chinese or n % 3 == 0:
+            entity["names"] = {"zh_CN": f"实体{n:04d}{SUBJECTS_ZH[n % len(SUBJECTS_ZH)]}"}
+        found.append(entity)
+    return found
+
+
+def events(count: int, seed: int = 2014) -> Iterator[dict[str, Any]]:
+    """Yield count event records."""
+    rng = random.Random(seed)
+    days = Days(rng, count)
+    _, _, subjects, subjects_zh = _draws()
+    for n in range(count):
+        day = days.draw(rng)
+        chinese = rng.random() < CHINESE_SHARE
+        subject = (subjects_zh if chinese else subjects).draw(rng, 1)[0]
+        write = _chinese if chinese else _english
+        record: dict[str, Any] = {
+            "id": f"{day.isoformat()}-synthetic-{n}",
+            "title": f"{_title(rng, subject, chinese)} ({n})",
+            "description": write(rng, subject, 60 if chinese else 120, 400 if chinese else 900),
+            "date": _date(rng, day),
+            "categories": rng.sample(CATEGORIES, rng.choice((1, 1, 2, 2, 3))),
+            "entities": _entities(rng, chinese),
+            "source": {"section": rng.choice(CATEGORIES).title(), "paragraph": 1 + n % 40},
+        }
+        if not chinese and rng.random() < TRANSLATED_SHARE:
+            zh = subjects_zh.draw(rng, 1)[0]
+            record["translations"] = {"zh_CN": {
+                "title": f"{_title(rng, zh, True)}（{n}）", "description": _chinese(rng, zh, 60, 400),
+            }}  # fmt: skip
+        yield record
+
+
+def _head(count: int, pack_id: str) -> dict[str, Any]:
+    """Return the pack's fields other than its events."""
+    return {
+        "format": "museum-app-pack", "format_version": 1, "id": pack_id,
+        "title": f"Synthetic benchmark pack of {count:,} events",
+        "source": {"publisher": "museum_app benchmark", "page": "Synthetic"}, "categories": [],
+    }  # fmt: skip
 
 
 def make_pack(count: int, seed: int = 2014, pack_id: str = "benchmark-synthetic") -> dict[str, Any]:
-    """Return a pack document of count events over 1987-2026."""
-    rng, chinese = random.Random(seed), random.Random(seed + 1)
-    years = [dt.date(y, 1, 1) for y in range(FIRST_YEAR, LAST_YEAR + 1)]
-    weights = [1.0 + (y.year - FIRST_YEAR) for y in years]
-    events = []
-    for n in range(count):
-        day = _day(rng, years, weights)
-        subject = rng.choice(_SUBJECTS)
-        title = f"{subject} {rng.choice(_VERBS)} {rng.choice(_THINGS)}"
-        if rng.random() < 0.5:
-            title += f" in {rng.choice(('Beijing', 'Shanghai', 'Shenzhen', 'Hangzhou', 'Wuzhen'))}"
-        cats = rng.sample(CATEGORIES, rng.choice((1, 1, 2, 2, 3)))
-        record = {
-            "id": f"{day.isoformat()}-synthetic-{n}",
-            "title": f"{title} ({n})",
-            "description": f"{subject}: " + _text(rng, 120, 900),
-            "date": _date(rng, day),
-            "categories": cats,
-            "entities": _entities(rng),
-            "source": {"section": rng.choice(CATEGORIES).title(), "paragraph": 1 + n % 40},
-        }  # fmt: skip
-        # Its own random numbers: the English events are the same as before Chinese came in.
-        if chinese.random() < CHINESE_SHARE:
-            _chinese(chinese, record, n)
-        events.append(record)
-    return {
-        "format": "museum-app-pack",
-        "format_version": 1,
-        "id": pack_id,
-        "title": f"Synthetic benchmark pack of {count:,} events",
-        "source": {"publisher": "museum_app benchmark", "page": "Synthetic"},
-        "categories": [],
-        "events": events,
-    }
+    """Return a pack document of count events."""
+    return {**_head(count, pack_id), "events": list(events(count, seed))}
 
 
 def write_pack(path: Path, count: int, seed: int = 2014) -> Path:
-    """Write a synthetic pack of count events to path and return path."""
-    path.write_text(json.dumps(make_pack(count, seed), ensure_ascii=False), encoding="utf-8")
+    """Write a synthetic pack of count events to path, an event at a time; return path."""
+    head = json.dumps(_head(count, "benchmark-synthetic"), ensure_ascii=False)
+    with path.open("w", encoding="utf-8") as out:
+        out.write(head[:-1] + ', "events": [')
+        for n, record in enumerate(events(count, seed)):
+            out.write(("," if n else "") + json.dumps(record, ensure_ascii=False))
+        out.write("]}")
     return path
+
+
+def describe(count: int, seed: int = 2014) -> dict[str, Any]:
+    """Return what the data is like: shares of Chinese, spans by length, bursts, top words."""
+    spans = Counter[str]()
+    chinese = 0
+    for record in events(count, seed):
+        chinese += bool(_HAN_RUN.match(record["title"]))
+        date = record["date"]
+        if "end" in date:
+            first = dt.date.fromisoformat((date["start"] + "-01-01")[:10])
+            last = dt.date.fromisoformat((date["end"] + "-12-31")[:10] if len(date["end"]) == 4
+                                         else date["end"])  # fmt: skip
+            length = (last - first).days
+            edges = [7, 31, 366, 3653]
+            spans[("up to a week", "up to a month", "up to a year", "up to ten years",
+                   "over ten years")[bisect.bisect_left(edges, length)]] += 1  # fmt: skip
+    return {"events": count, "chinese_share": chinese / count if count else 0.0,
+            "ranges_by_length": dict(spans)}  # fmt: skip
 
 
 def peer_items(count: int, seed: int = 2014) -> list[dict[str, Any]]:
     """Return the same events as the pack, as vis-timeline items (id, content, start, end)."""
     items = []
-    for n, event in enumerate(make_pack(count, seed)["events"]):
+    for n, event in enumerate(events(count, seed)):
         date = event["date"]
         start = _iso_first(date.get("not_before") or date["start"])
         item: dict[str, Any] = {"id": n, "content": event["title"], "start": start}

@@ -1,94 +1,71 @@
-"""Run in a fresh process: measure the timeline widget, or the main window, on a data directory.
+"""Run in a fresh process: one measurement of the app's window or timeline on a data directory.
 
-  ui_worker.py timeline DATA_DIR [--quick]   repaints, pans and zooms of a 1600x600 timeline
-  ui_worker.py window DATA_DIR [--quick]     category toggles and typed searches in the window
+  ui_worker.py timeline DATA_DIR [--quick] [--language zh_CN]   the timeline (timeline_bench.py)
+  ui_worker.py window DATA_DIR [--quick]                        search, filter, list (window_bench.py)
+  ui_worker.py bookmarks DATA_DIR [--quick]                     star and panel (bookmarks_bench.py)
+  ui_worker.py session DATA_DIR --minutes M [--trace]           memory over a long session
+  ui_worker.py typing DATA_DIR                                  the search box's pause alone
 
-Prints the figures as one line of JSON. The timeline is given the events as the app gives
-them (the catalog's summaries, made into timeline items by the app's own adapter).
+Prints the figures as one line of JSON. The device pixel ratio is the environment's
+(QT_SCALE_FACTOR=2 for ratio 2). The text cursor does not blink: a blink is a repaint that
+has nothing to do with the input being timed.
 """
 
 from __future__ import annotations
 
-import gc
+import argparse
 import json
 import os
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 
-class GcWatch:
-    """Note the full collections of Python's cyclic garbage collector and how long they take."""
-
-    def __init__(self) -> None:
-        self.pauses: list[float] = []
-        self._started = 0.0
-        gc.callbacks.append(self._note)
-
-    def _note(self, phase: str, info: dict[str, Any]) -> None:
-        if phase == "start":
-            self._started = time.perf_counter()
-        elif info["generation"] == 2:
-            self.pauses.append((time.perf_counter() - self._started) * 1000)
-
-    def figures(self) -> dict[str, Any]:
-        """Return how many full collections ran and the longest."""
-        return {"full_collections": len(self.pauses), "longest_ms": max(self.pauses, default=0.0)}
-
-
-def measure_timeline(data_dir: Path, quick: bool) -> dict[str, Any]:
-    """Measure a timeline showing every event of data_dir."""
+def measure_timeline(data_dir: Path, quick: bool, language: str | None) -> dict[str, Any]:
+    """Measure a timeline showing every event of data_dir, titles in a language."""
     import timeline_bench
 
     from museum_app import paths
-    from museum_app.app import application
     from museum_app.store.library import Library
     from museum_app.ui.adapters import timeline_items
-    from museum_app.ui.timeline.view import TimelineView
 
-    app = application()
     library = Library(data_dir, paths.shipped_data_dir())
-    summaries = library.catalog.summaries()
+    summaries = library.catalog.summaries(language)  # the events in memory, read once
     categories = {c.id: c for c in library.catalog.categories()}
-    items = timeline_items(summaries, categories)
-    view = TimelineView()
-    view.resize(*timeline_bench.SIZE)
-    view.show()
-    app.processEvents()
-    watch = GcWatch()
-    figures = timeline_bench.measure(view, items, quick)
-    figures["gc"] = watch.figures()
-    figures["events"] = len(items)
+    figures = timeline_bench.measure(lambda: timeline_items(summaries, categories), quick)
+    figures["language"] = language or "en"
     library.close()
-    return figures
-
-
-def measure_window(data_dir: Path, quick: bool) -> dict[str, Any]:
-    """Measure filtering and searching in the main window on data_dir."""
-    import window_bench
-
-    from museum_app.app import application
-
-    application()
-    watch = GcWatch()
-    figures = window_bench.measure(data_dir, quick)
-    figures["gc"] = watch.figures()
     return figures
 
 
 def main(argv: list[str]) -> int:
     """Run the task argv names and print its figures."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    quick = "--quick" in argv
-    args = [a for a in argv if a != "--quick"]
-    if len(args) != 2 or args[0] not in ("timeline", "window"):
-        print(__doc__, file=sys.stderr)
-        return 2
-    task, data_dir = args[0], Path(args[1])
-    figures = (
-        measure_timeline(data_dir, quick) if task == "timeline" else measure_window(data_dir, quick)
-    )
+    p = argparse.ArgumentParser()
+    p.add_argument("task", choices=("timeline", "window", "bookmarks", "session", "typing"))
+    p.add_argument("data_dir", type=Path)
+    p.add_argument("--quick", action="store_true")
+    p.add_argument("--language")
+    p.add_argument("--minutes", type=float, default=10.0)
+    p.add_argument("--trace", action="store_true")
+    args = p.parse_args(argv)
+    from museum_app.app import application
+
+    application().setCursorFlashTime(0)
+    if args.task == "timeline":
+        figures = measure_timeline(args.data_dir, args.quick, args.language)
+    elif args.task in ("window", "typing"):
+        import window_bench
+
+        figures = window_bench.measure(args.data_dir, args.quick, only_typing=args.task == "typing")
+    elif args.task == "bookmarks":
+        import bookmarks_bench
+
+        figures = bookmarks_bench.measure(args.data_dir, args.quick)
+    else:
+        import session_bench
+
+        figures = session_bench.measure(args.data_dir, args.minutes, args.trace)
     print(json.dumps(figures), flush=True)
     os._exit(0)  # tearing a window down is not what is measured
 

@@ -1,9 +1,11 @@
 """Show the benchmark's synthetic events in vis-timeline, in headless Chromium, and time it.
 
-  python benchmarks/peers/peer.py [--sizes 1000,10000,100000] [--limit 120] [--json FILE]
+  python benchmarks/peers/peer.py [--sizes 1000,10000,100000,1000000] [--limit 120] [--json FILE]
 
 Times the first render (DataSet and Timeline made, first frame painted) and zoom steps at
-each size, each size in a fresh browser with a time limit. Needs Debian's chromium
+each size, each size in a fresh browser with a time limit, four ways: without and with
+vis-timeline's clustering, at device pixel ratio 1 and 2. Its clock starts where
+museum_app's first render starts: the events in memory (see measure.mjs). Needs Debian's chromium
 (apt-get install -y chromium) and Node.js; installs vis-timeline, vis-data and
 playwright-core from the npm registry into benchmarks/peers/node_modules the first time.
 Run by hand, not by the test suite.
@@ -55,20 +57,28 @@ def version(package: str) -> str:
 
 
 def measure(sizes: list[int], limit: float) -> dict[str, Any]:
-    """Write the items of each size and time vis-timeline on them."""
+    """Write the items of each size and time vis-timeline on them, each way."""
     with tempfile.TemporaryDirectory(prefix="vis-peer-items-") as folder:
         items = Path(folder)
         for size in sizes:
             data = synth.peer_items(size)
             (items / f"items-{size}.json").write_text(json.dumps(data), encoding="utf-8")
-        out = items / "result.json"
-        command = [
-            "node", str(HERE / "measure.mjs"), "--items", str(items),
-            "--sizes", ",".join(map(str, sizes)), "--limit", str(limit), "--out", str(out),
-            "--chromium", str(CHROMIUM),
-        ]  # fmt: skip
-        subprocess.run(command, cwd=HERE, check=True, timeout=limit * len(sizes) + 300)
-        per_size = json.loads(out.read_text(encoding="utf-8"))
+        runs = []
+        for cluster in (False, True):
+            for ratio in (1, 2):
+                out = items / "result.json"
+                command = [
+                    "node", str(HERE / "measure.mjs"), "--items", str(items),
+                    "--sizes", ",".join(map(str, sizes)), "--limit", str(limit), "--out", str(out),
+                    "--chromium", str(CHROMIUM), "--dpr", str(ratio),
+                    *(["--cluster"] if cluster else []),
+                ]  # fmt: skip
+                subprocess.run(command, cwd=HERE, check=True, timeout=limit * len(sizes) + 300)
+                runs.append({
+                    "options": "clustering (maxItems 1)" if cluster else "defaults, no clustering",
+                    "cluster": cluster, "device_pixel_ratio": ratio,
+                    "sizes": json.loads(out.read_text(encoding="utf-8")),
+                })  # fmt: skip
     browser = subprocess.run(
         [str(CHROMIUM), "--version"], capture_output=True, text=True, check=False
     ).stdout.strip()
@@ -77,15 +87,16 @@ def measure(sizes: list[int], limit: float) -> dict[str, Any]:
         "versions": {p: version(p) for p in ("vis-timeline", "vis-data", "playwright-core")},
         "browser": browser,
         "time_limit_s": limit,
-        "options": "defaults (stacked items, no clustering), 1600x600 pixels",
-        "sizes": per_size,
+        "viewport": "a 1600x600 timeline (CSS pixels) in a 1700x700 page",
+        "clock": "from the items in the page's memory to the first painted frame",
+        "runs": runs,
     }
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the peer benchmark."""
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--sizes", default="1000,10000,100000", help="numbers of events, by commas")
+    p.add_argument("--sizes", default="1000,10000,100000,1000000", help="numbers of events, by commas")
     p.add_argument("--limit", type=float, default=120.0, help="seconds allowed for each size")
     p.add_argument("--json", type=Path, help="write the figures to this file")
     args = p.parse_args(argv)
@@ -95,15 +106,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     install()
     result = measure([int(s) for s in args.sizes.split(",")], args.limit)
-    for size, figures in result["sizes"].items():
-        if figures["status"] == "ok":
-            print(
-                f"{int(size):>7,} items: first render {figures['first_render_ms']:9.1f} ms, "
-                f"zoom step median {figures['zoom_step']['median_ms']:.1f} ms, "
-                f"p95 {figures['zoom_step']['p95_ms']:.1f} ms"
-            )
-        else:
-            print(f"{int(size):>7,} items: {figures['status']}")
+    for run in result["runs"]:
+        print(f"{run['options']}, device pixel ratio {run['device_pixel_ratio']}:")
+        for size, figures in run["sizes"].items():
+            if figures["status"] == "ok":
+                print(
+                    f"  {int(size):>9,} items: first render {figures['first_render_ms']:9.1f} ms, "
+                    f"zoom step median {figures['zoom_step']['median_ms']:.1f} ms, "
+                    f"p95 {figures['zoom_step']['p95_ms']:.1f} ms"
+                )
+            else:
+                print(f"  {int(size):>9,} items: {figures['status']}")
     if args.json is not None:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
     return 0

@@ -229,6 +229,12 @@ class Database:
         # Cheap: SQLite answers from the WAL index it holds, without reading any page.
         return int(self.query("PRAGMA data_version")[0][0])
 
+    def changes(self) -> int:
+        """Return how many rows this connection has written since it was opened."""
+        if self._conn is None:
+            raise StoreError(f"{self.path}: the file was closed", "CLOSED")
+        return int(self._conn.total_changes)
+
     def schema_version(self) -> int:
         """Return the file's schema version."""
         return int(self.query("PRAGMA user_version")[0][0])

@@ -16,6 +16,7 @@ from museum_app.formats.checks import ID_PATTERN
 from museum_app.store import environment, recovery
 from museum_app.store.catalog import Catalog
 from museum_app.store.database import MEMORY, StoreError
+from museum_app.store.marks import Marks
 from museum_app.store.messages import Message
 from museum_app.store.sources import Sources
 from museum_app.store.user import NoteSaved
@@ -58,6 +59,7 @@ class Library:
         # Why nothing can be saved in the data folder, or None when it can.
         self._unwritable = environment.unwritable_reason(data_dir)
         self.catalog = self._open_catalog()
+        self._marks = Marks()
         opened = recovery.open_user(data_dir / USER_FILE, self._unwritable, self._title_of)
         self.user = opened.store
         self.recovered_from, self.recovered_count = opened.moved_to, opened.recovered
@@ -234,16 +236,15 @@ class Library:
 
     def bookmarks(self) -> list[Bookmark]:
         """Return every bookmark with its event attached (None for an event that left the data)."""
-        result = []
-        for mark in self.user.all():
-            event = self.catalog.event(mark.event_id)
-            result.append(replace(mark, event=event))
-        return result
+        return self._marks.all(self.user, self.catalog)
 
     def bookmarked_ids(self) -> set[str]:
         """Return the current ids of the bookmarked events (following renamed ids)."""
-        ids = self.user.event_ids()
-        return {self.catalog.resolve(i) or i for i in ids}
+        return self._marks.current_ids(self.user, self.catalog)
+
+    def _writing(self, *ids: str) -> contextlib.AbstractContextManager[None]:
+        """Return the context of a write of these bookmarks (see Marks.writing)."""
+        return self._marks.writing(self.user, self.catalog, ids)
 
     def bookmark_for(self, event: Event) -> Bookmark | None:
         """Return the bookmark on an event, made under its id or a former one."""
@@ -257,19 +258,26 @@ class Library:
         """Bookmark an event (under the id it was first bookmarked by, if any)."""
         existing = self.bookmark_for(event)
         key = existing.event_id if existing else event.id
-        return self.user.add(key, event.title, event.date.label(), note)
+        with self._writing(key):
+            return self.user.add(key, event.title, event.date.label(), note)
 
     def remove_bookmark(self, event_id: str) -> Bookmark | None:
         """Remove the bookmark on an event (or a bookmark of an event no longer in the data)."""
         event = self.catalog.event(event_id)
         mark = self.bookmark_for(event) if event else self.user.get(event_id)
-        return self.user.remove(mark.event_id) if mark else None
+        if mark is None:
+            return None
+        with self._writing(mark.event_id):
+            return self.user.remove(mark.event_id)
 
     def set_note(self, event_id: str, note: str) -> bool:
         """Replace the note on a bookmarked event."""
         event = self.catalog.event(event_id)
         mark = self.bookmark_for(event) if event else self.user.get(event_id)
-        return self.user.set_note(mark.event_id, note) if mark else False
+        if mark is None:
+            return False
+        with self._writing(mark.event_id):
+            return self.user.set_note(mark.event_id, note)
 
     def import_bookmarks(self, bookmarks: list[Bookmark]) -> int:
         """Add bookmarks read from a file, merging notes; an event's title is the catalog's own."""
@@ -280,7 +288,12 @@ class Library:
             kept.append(
                 replace(mark, title=event.title, date_label=event.date.label()) if event else mark
             )
-        return self.user.restore(kept)
+        return self.restore_bookmarks(kept)
+
+    def restore_bookmarks(self, bookmarks: list[Bookmark]) -> int:
+        """Put bookmarks back (undo, import), merging notes with any already there."""
+        with self._writing(*(mark.event_id for mark in bookmarks)):
+            return self.user.restore(bookmarks)
 
     def save_note(self, event_id: str, note: str, base: str) -> tuple[NoteSaved, str]:
         """Save a note typed in the window over base, keeping any newer note and the bookmark."""
@@ -289,7 +302,8 @@ class Library:
         key = mark.event_id if mark else event_id
         title = event.title if event else (mark.title if mark else event_id)
         label = event.date.label() if event else (mark.date_label if mark else "")
-        return self.user.save_note(key, note, base, title, label)
+        with self._writing(key):
+            return self.user.save_note(key, note, base, title, label)
 
 
 def _current_catalog(path: Path, sources: Sources, mend: Callable[[], Path] | None) -> Catalog | None:

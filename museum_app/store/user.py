@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
 import re
 import sqlite3
 from dataclasses import replace
@@ -135,6 +136,18 @@ class UserStore:
         """Return every bookmark, oldest first."""
         rows = self.db.query(f"SELECT {_COLUMNS} FROM bookmarks ORDER BY created, event_id")
         return [_bookmark(row) for row in rows]
+
+    def get_many(self, event_ids: list[str]) -> dict[str, Bookmark]:
+        """Return the bookmarks on these events (those that exist), in one query."""
+        rows = self.db.query(
+            f"SELECT {_COLUMNS} FROM bookmarks WHERE event_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(event_ids),),
+        )
+        return {row["event_id"]: _bookmark(row) for row in rows}
+
+    def version(self) -> tuple[int, int]:
+        """Return what changes whenever the file is written, by this connection or another."""
+        return (self.db.data_version(), self.db.changes())
 
     def event_ids(self) -> set[str]:
         """Return the ids of the bookmarked events."""

@@ -63,18 +63,21 @@ SORTS: dict[str, tuple[Callable[[Bookmark, str], Any], bool]] = {
 }
 
 
+def note_lines(note: str) -> list[str]:
+    """Return the lines of a note that a row shows."""
+    return [line for line in note.splitlines() if line.strip()][:NOTE_LINES]
+
+
 class BookmarkDelegate(QStyledItemDelegate):
-    """Paint a bookmark as its title, its date and the first lines of its note."""
+    """Paint a bookmark as its title, its date and the first lines of its note.
+
+    Each row's height is its item's size hint, set when the row is made: a list of 10,000
+    rows asks for every height at each change, which a Python sizeHint made cost 35 ms.
+    """
 
     def _lines(self, index: ModelIndex) -> list[str]:
         """Return the note lines shown."""
-        note: str = index.data(NOTE_ROLE) or ""
-        return [line for line in note.splitlines() if line.strip()][:NOTE_LINES]
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        """Make room for the title, the date and the note's first lines."""
-        spacing = option.fontMetrics.lineSpacing()
-        return QSize(200, spacing * (2 + len(self._lines(index))) + 10)
+        return note_lines(index.data(NOTE_ROLE) or "")
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         """Draw the background as usual, then the three parts, each shortened to the width."""
@@ -143,10 +146,13 @@ class BookmarksPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("bookmarksPanel")
         self.setAccessibleName(self.tr("Bookmarks"))
-        self._bookmarks: tuple[Bookmark, ...] = ()
+        self._bookmarks: dict[str, Bookmark] = {}  # by the id each was made under
         self._language = BASE_LANGUAGE  # of the events' titles
+        self._keys: dict[str, Any] = {}  # each bookmark's sort key, worked out once
         self._shown: list[Bookmark] = []  # in the order of the rows
-        self._row = -1  # the selected row, while the rows are not made yet
+        self._sorted = True  # False while _shown waits to be sorted (the rows are not made)
+        self._wanted: str | None = None  # the selected event, while the rows are not made yet
+        self._rows: dict[str, int] | None = None  # the row of each id, worked out when asked
         self._built = False
         self._selecting = False  # set while the code selects a row, so nothing is emitted
 
@@ -158,7 +164,6 @@ class BookmarksPanel(QWidget):
 
     def _build(self) -> None:
         """Make the sort box, the rows and the buttons, showing what the panel holds."""
-        row = self._row
         self._sort = QComboBox(self)
         self._sort.setObjectName("bookmarkSort")
         for key in ("date", "added", "title"):
@@ -200,7 +205,7 @@ class BookmarksPanel(QWidget):
         layout.addLayout(bottom)
         self._built = True
         self.retranslate()
-        self.select(self._shown[row].event_id if 0 <= row < len(self._shown) else None)
+        self.select(self._wanted)
         # Made while the panel is being shown: lay them out and show them now, for this paint
         # (a widget added to a shown one would otherwise show itself only after it).
         layout.activate()
@@ -237,14 +242,31 @@ class BookmarksPanel(QWidget):
             self.retranslate()
 
     def set_bookmarks(self, bookmarks: Sequence[Bookmark]) -> None:
-        """Show these bookmarks, keeping the selected one selected."""
-        bookmarks = tuple(bookmarks)
-        if bookmarks == self._bookmarks and all(
-            a.event == b.event for a, b in zip(bookmarks, self._bookmarks, strict=True)
-        ):
-            return  # Bookmark equality leaves the event out: compare it too
-        self._bookmarks = bookmarks
-        self._fill()
+        """Show these bookmarks, keeping the selected one selected.
+
+        Only the rows of bookmarks added, removed or changed are made or taken away: with
+        10,000 bookmarks, making every row again on each toggle took most of a second.
+        """
+        new = {mark.event_id: mark for mark in bookmarks}
+        old = self._bookmarks
+        # Bookmark equality leaves the event out: compare it too.
+        changed = [
+            key for key, mark in new.items()
+            if (was := old.get(key)) is not mark and (
+                was is None or was != mark
+                or (was.event is not mark.event and was.event != mark.event)
+            )
+        ]  # fmt: skip
+        gone = [key for key in old if key not in new]
+        if not changed and not gone:
+            return
+        self._bookmarks = new
+        for key in (*changed, *gone):
+            self._keys.pop(key, None)
+        if not self._built:
+            self._sorted = False  # sorted when the order is first asked for
+            return
+        self._update_rows(set(changed) | set(gone))
 
     def set_language(self, language: str) -> None:
         """Show the events' titles in a language from now on (the main ones where none)."""
@@ -271,60 +293,120 @@ class BookmarksPanel(QWidget):
 
     def _select(self, event_id: str | None) -> None:
         """Select the row of an event's bookmark, or none."""
-        for row, mark in enumerate(self._shown):
-            if event_id is not None and event_id in (mark.event_id, mark.event and mark.event.id):
-                if self._built:
-                    self._list.setCurrentRow(row)
-                    self._list.scrollToItem(self._list.item(row))
-                else:
-                    self._row = row
-                return
-        if self._built:
-            self._list.setCurrentRow(-1)
-        else:
-            self._row = -1
+        if not self._built:
+            self._wanted = event_id  # found when the rows are made
+            return
+        row = self._row_of(event_id)
+        self._list.setCurrentRow(-1 if row is None else row)
+        if row is not None:
+            self._list.scrollToItem(self._list.item(row))
+
+    def _row_of(self, event_id: str | None) -> int | None:
+        """Return the row of the bookmark on an event (by its id or the id bookmarked under)."""
+        if event_id is None:
+            return None
+        order = self._order()
+        if self._rows is None:
+            self._rows = {}
+            for row, mark in reversed(list(enumerate(order))):  # the first row wins
+                if mark.event is not None:
+                    self._rows[mark.event.id] = row
+                self._rows[mark.event_id] = row
+        return self._rows.get(event_id)
 
     def shown_ids(self) -> list[str]:
         """Return the bookmarked ids in the order shown."""
-        return [mark.event_id for mark in self._shown]
+        return [mark.event_id for mark in self._order()]
 
-    def _fill(self) -> None:
-        """Sort the bookmarks and show them as rows."""
-        current = self._current()
+    def _order(self) -> list[Bookmark]:
+        """Return the bookmarks in the order of the rows, sorting them if they wait for it."""
+        if not self._sorted:
+            self._shown = self._sorted_marks()
+            self._sorted = True
+        return self._shown
+
+    def _sorted_marks(self) -> list[Bookmark]:
+        """Return the bookmarks sorted as the sort box says, each key worked out once."""
         sort = self._sort.currentData() if self._built else None
         key, newest_first = SORTS[sort or "date"]
-        language = self._language
-        self._shown = sorted(self._bookmarks, key=lambda m: key(m, language), reverse=newest_first)
+        keys = self._keys
+        for name, mark in self._bookmarks.items():
+            if name not in keys:
+                keys[name] = (key(mark, self._language), name)  # with the id: the same order every time
+        ordered = sorted(self._bookmarks, key=keys.__getitem__, reverse=newest_first)
+        self._rows = None
+        return [self._bookmarks[name] for name in ordered]
+
+    def _fill(self) -> None:
+        """Sort the bookmarks and make every row anew (a new sort, a new language)."""
+        self._keys.clear()
+        self._sorted = False
         if not self._built:
-            self.select(current.event_id if current else None)
             return
+        current = self._current()
         self._selecting = True  # clearing the rows changes the selection: not the person's doing
         try:
             self._list.clear()
+            for mark in self._order():
+                self._list.addItem(self._item(mark))
         finally:
             self._selecting = False
-        for mark in self._shown:
-            item = QListWidgetItem(self._list)
-            title = _title(mark, language)
-            if mark.event is None:
-                title = self.tr("{title} (no longer in the data)").format(title=title)
-            item.setText(title)
-            date = mark.event.date.label(words()) if mark.event else mark.date_label
-            item.setData(DATE_ROLE, date)
-            # All that the row draws, for screen readers: they read the accessible text.
-            spoken = ". ".join(part for part in (title, date, mark.note.strip()) if part)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
-            item.setData(NOTE_ROLE, mark.note)
-            item.setData(ORPHAN_ROLE, mark.event is None)
-            item.setToolTip(tooltip_text(mark.note))
+        self._after_rows(current)
+
+    def _update_rows(self, touched: set[str]) -> None:
+        """Take away the rows of the bookmarks touched and put in those still there, in order.
+
+        The other rows keep their order among themselves, so every row put in at its place
+        in the new order, first to last, lands where it belongs.
+        """
+        current = self._current()
+        old = self._shown
+        self._shown, self._sorted = self._sorted_marks(), True
+        self._selecting = True
+        try:
+            for row in reversed(range(len(old))):
+                if old[row].event_id in touched:
+                    self._list.takeItem(row)
+            for row, mark in enumerate(self._shown):
+                if mark.event_id in touched:
+                    self._list.insertItem(row, self._item(mark))
+        finally:
+            self._selecting = False
+        self._after_rows(current)
+
+    def _after_rows(self, current: Bookmark | None) -> None:
+        """Show the list or the empty notice, select again what was selected, set the buttons."""
         self._stack.setCurrentIndex(1 if self._shown else 0)
         self._export.setEnabled(bool(self._shown))
         self.select(current.event_id if current else None)
         self._update_buttons()
 
+    def _item(self, mark: Bookmark) -> QListWidgetItem:
+        """Make the row of a bookmark."""
+        item = QListWidgetItem()
+        title = _title(mark, self._language)
+        if mark.event is None:
+            title = self.tr("{title} (no longer in the data)").format(title=title)
+        item.setText(title)
+        date = mark.event.date.label(words()) if mark.event else mark.date_label
+        item.setData(DATE_ROLE, date)
+        # All that the row draws, for screen readers: they read the accessible text.
+        spoken = ". ".join(part for part in (title, date, mark.note.strip()) if part)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+        item.setData(NOTE_ROLE, mark.note)
+        item.setData(ORPHAN_ROLE, mark.event is None)
+        item.setToolTip(tooltip_text(mark.note))
+        # Room for the title, the date and the note's first lines.
+        spacing = self._list.fontMetrics().lineSpacing()
+        item.setSizeHint(QSize(200, spacing * (2 + len(note_lines(mark.note))) + 10))
+        return item
+
     def _current(self) -> Bookmark | None:
         """Return the selected bookmark, if any."""
-        row = self._list.currentRow() if self._built else self._row
+        if not self._built:
+            row = self._row_of(self._wanted)
+            return None if row is None else self._order()[row]
+        row = self._list.currentRow()
         return self._shown[row] if 0 <= row < len(self._shown) else None
 
     def _on_activated(self, index: QModelIndex) -> None:

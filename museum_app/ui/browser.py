@@ -327,7 +327,7 @@ class Browser(QObject):
 
     def restore_bookmark(self, bookmark: Bookmark) -> None:
         """Put back a removed bookmark, note and dates included (undo)."""
-        self._write(self.tr("restore the bookmark"), lambda: self.library.user.restore([bookmark]))
+        self._write(self.tr("restore the bookmark"), lambda: self.library.restore_bookmarks([bookmark]))
 
     def set_note(self, event_id: str, note: str, base: str | None = None) -> None:
         """Save the note typed over base (the stored note it started from) on an event.

@@ -244,3 +244,67 @@ def test_a_dropped_event_stays_listed_and_comes_back_if_the_data_does(
     _update(marked, tmp_path, lambda document: None)  # the next version has it again
     back = next(m for m in marked.bookmarks() if m.event_id == DIDI)
     assert back.event is not None and back.note == "still mine"
+
+
+def test_many_ids_are_looked_up_at_once_following_renames_and_leaving_out_the_unknown(
+    marked: Library, tmp_path: Path
+) -> None:
+    def rename(document: dict[str, Any]) -> None:
+        record = _events(document)[TENCENT]
+        record["id"], record["aliases"] = "2014-tencent-worth", [TENCENT]
+
+    _update(marked, tmp_path, rename)
+    asked = [TENCENT, DIDI, "2014-tencent-worth", "no-such-event"]
+    assert marked.catalog.resolve_all(asked) == {
+        TENCENT: "2014-tencent-worth", DIDI: DIDI, "2014-tencent-worth": "2014-tencent-worth",
+    }  # fmt: skip
+    events = marked.catalog.events_by_id(asked)
+    assert set(events) == {TENCENT, DIDI, "2014-tencent-worth"}
+    assert events[TENCENT] == events["2014-tencent-worth"] == marked.catalog.event(TENCENT)
+    assert events[DIDI] == marked.catalog.event(DIDI)
+    assert marked.catalog.events_by_id([]) == {} and marked.catalog.resolve_all([]) == {}
+
+
+def test_every_bookmark_comes_with_its_event_as_one_at_a_time_would_give_it(library: Library) -> None:
+    ids = library.catalog.ids()
+    for event_id in ids[::2]:
+        found = library.catalog.event(event_id)
+        assert found is not None
+        library.add_bookmark(found)
+    library.user.add("gone-from-the-data", "Gone", "2013")
+    marks = library.bookmarks()
+    assert [m.event_id for m in marks] == [m.event_id for m in library.user.all()]
+    for mark in marks:
+        assert mark.event == library.catalog.event(mark.event_id)
+    assert sum(m.is_orphan for m in marks) == 1
+    assert library.bookmarked_ids() == {*ids[::2], "gone-from-the-data"}
+
+
+def test_a_bookmark_written_here_is_read_back_alone_and_others_writes_are_all_seen(
+    tmp_path: Path,
+) -> None:
+    here = Library(tmp_path / "data", paths.shipped_data_dir())
+    elsewhere = Library(tmp_path / "data", paths.shipped_data_dir())
+    try:
+        ids = here.catalog.ids()
+        for event_id in ids[:3]:
+            here.add_bookmark(here.catalog.event(event_id))  # type: ignore[arg-type]
+        before = {m.event_id: m for m in here.bookmarks()}
+        here.set_note(ids[1], "changed here")
+        after = {m.event_id: m for m in here.bookmarks()}
+        assert after[ids[1]].note == "changed here" and after[ids[1]].event is not None
+        assert after[ids[0]] is before[ids[0]] and after[ids[2]] is before[ids[2]]  # not read again
+        elsewhere.set_note(ids[0], "changed elsewhere")
+        elsewhere.remove_bookmark(ids[2])
+        assert {m.event_id: m.note for m in here.bookmarks()} == {
+            ids[0]: "changed elsewhere", ids[1]: "changed here",
+        }  # fmt: skip
+        here.user.add(ids[4], "Written past the library", "")  # this connection, not through it
+        assert ids[4] in here.bookmarked_ids()
+        removed = here.remove_bookmark(ids[0])
+        assert removed is not None and ids[0] not in here.bookmarked_ids()
+        here.restore_bookmarks([removed])
+        assert here.bookmarks() == here.user.all()  # the same bookmarks, in the same order
+    finally:
+        here.close()
+        elsewhere.close()

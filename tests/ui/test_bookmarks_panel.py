@@ -254,3 +254,47 @@ def interface_of(widget: QWidget) -> QAccessibleInterface:
     found = QAccessible.queryAccessibleInterface(widget)
     assert found is not None
     return found
+
+
+def test_a_change_remakes_only_the_rows_it_touches(
+    qtbot, panel: BookmarksPanel, bookmarks: list[Bookmark], library: Library
+) -> None:
+    view = rows(panel)
+    panel.select(LATE)
+    kept = {panel.shown_ids()[row]: view.item(row) for row in range(view.count())}
+    added = library.catalog.ids()[5]
+    event = library.catalog.event(added)
+    assert event is not None and added not in kept
+    new = Bookmark(added, "", bookmarks[0].created, bookmarks[0].created, event.title, "", event)
+    noted = dataclasses.replace(bookmarks[1], note="A new note")
+    changed = [new, bookmarks[0], noted, *bookmarks[3:]]  # the third bookmark is removed
+    panel.set_bookmarks(changed)
+    fresh = BookmarksPanel(panel.parentWidget())
+    fresh.set_bookmarks(changed)
+    assert panel.shown_ids() == fresh.shown_ids()  # the order a whole new sort gives
+    shown = panel.shown_ids()
+    assert [view.item(row).text() for row in range(view.count())] == [
+        next(m for m in changed if m.event_id == i).event.title  # type: ignore[union-attr]
+        if i != GONE else "Aardvark launch (no longer in the data)"
+        for i in shown
+    ]  # fmt: skip
+    untouched = {bookmarks[0].event_id, GONE}
+    for event_id in untouched:
+        assert view.item(shown.index(event_id)) is kept[event_id]  # the same row, not a new one
+    assert view.item(shown.index(bookmarks[1].event_id)) is not kept[bookmarks[1].event_id]
+    assert "A new note" in view.item(shown.index(bookmarks[1].event_id)).toolTip()
+    assert bookmarks[2].event_id not in shown
+    assert view.count() == len(changed)
+    assert view.currentRow() == (shown.index(LATE) if LATE in shown else -1)
+
+
+def test_the_selection_stays_on_its_bookmark_when_rows_come_and_go(
+    panel: BookmarksPanel, bookmarks: list[Bookmark]
+) -> None:
+    panel.select(LATE)
+    panel.set_bookmarks([m for m in bookmarks if m.event_id != EARLY])
+    assert panel.shown_ids() == [MIDDLE, LATE, GONE]
+    assert panel.shown_ids()[rows(panel).currentRow()] == LATE
+    panel.set_bookmarks(bookmarks)
+    assert panel.shown_ids() == [EARLY, MIDDLE, LATE, GONE]
+    assert panel.shown_ids()[rows(panel).currentRow()] == LATE

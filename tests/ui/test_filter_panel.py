@@ -136,12 +136,12 @@ def test_setters_emit_nothing(qtbot, panel: FilterPanel, categories: list[Catego
     assert panel.selected() is None
 
 
-def test_typing_a_search_emits_once_after_a_pause(qtbot, panel: FilterPanel) -> None:
+def test_keys_typed_together_emit_one_search_once_handled(qtbot, panel: FilterPanel) -> None:
     searches: list[str] = []
     panel.search_changed.connect(searches.append)
-    qtbot.keyClicks(search_box(panel), "WeChat pay")
+    qtbot.keyClicks(search_box(panel), "WeChat pay")  # all of them before the loop runs again
     assert searches == []
-    qtbot.waitUntil(lambda: searches != [], timeout=SEARCH_DELAY_MS * 10)
+    qtbot.waitUntil(lambda: searches != [], timeout=SEARCH_DELAY_MS + 1000)
     qtbot.wait(SEARCH_DELAY_MS + 100)
     assert searches == ["WeChat pay"]
 
@@ -169,7 +169,7 @@ def test_an_echo_of_the_search_does_not_undo_typing(qtbot, panel: FilterPanel) -
     qtbot.keyClicks(box, "chat")
     panel.set_search("we")  # the main window reflecting the filter it was sent
     assert box.text() == "wechat"
-    qtbot.waitUntil(lambda: searches == ["we", "wechat"], timeout=SEARCH_DELAY_MS * 10)
+    qtbot.waitUntil(lambda: searches == ["we", "wechat"], timeout=SEARCH_DELAY_MS + 1000)
 
 
 def test_focus_search_selects_the_text(qtbot, panel: FilterPanel) -> None:
