@@ -169,6 +169,8 @@ class EventList(QTableView):
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
+        # A column made narrow for compact marks shortens its name ("Cate..."), never clips it.
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionResizeMode(BOOKMARK_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(BOOKMARK_COLUMN, self.fontMetrics().horizontalAdvance("★") + 16)

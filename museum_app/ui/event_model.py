@@ -192,10 +192,12 @@ class EventTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
+        names = (self.tr("★"), self.tr("Date"), self.tr("Title"), self.tr("Categories"))
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("★"), self.tr("Date"), self.tr("Title"), self.tr("Categories"))[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section == BOOKMARK_COLUMN:
-            return self.tr("Bookmarked")
+            return names[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole name, for a column too narrow to show it all.
+            return self.tr("Bookmarked") if section == BOOKMARK_COLUMN else names[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -49,6 +49,12 @@ def test_twenty_characters_of_every_title_show_at_1024_by_640_with_the_bookmarks
         header.sectionViewportPosition(CATEGORIES_COLUMN) + header.sectionSize(CATEGORIES_COLUMN)
         <= events.viewport().width()
     )
+    # The narrow column's name is shortened with an ellipsis, the whole name in its tooltip.
+    assert header.textElideMode() == Qt.TextElideMode.ElideRight
+    name = model.headerData(CATEGORIES_COLUMN, Qt.Orientation.Horizontal)
+    assert metrics.horizontalAdvance(name) > header.sectionSize(CATEGORIES_COLUMN)
+    tooltip = Qt.ItemDataRole.ToolTipRole
+    assert model.headerData(CATEGORIES_COLUMN, Qt.Orientation.Horizontal, tooltip) == name
     date_room = header.sectionSize(DATE_COLUMN) - 8
     for row in range(model.rowCount()):
         shown = compact_date(model.index(row, DATE_COLUMN).data())
