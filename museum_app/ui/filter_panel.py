@@ -21,6 +21,7 @@ from museum_app.core.domain import BASE_LANGUAGE, Category
 from museum_app.ui.access import mark_heading
 from museum_app.ui.collection_filter import CollectionFilter
 from museum_app.ui.contrast import readable
+from museum_app.ui.count_delegate import NAME_ROLE, CountDelegate
 from museum_app.ui.text import plain_label, tooltip_text
 from museum_app.ui.widgets import FlowLayout
 
@@ -65,10 +66,10 @@ class FilterPanel(QWidget):
         # As wide as the names when there is room; a narrow window shortens them with "…".
         self._list.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
         self._list.setMinimumWidth(self._list.fontMetrics().averageCharWidth() * 18)
-        # No sideways scrolling: a name too long is shortened in the middle, so that the end
-        # of its name and its count stay in view ("Telecom and inf…ture (5)").
+        # No sideways scrolling: a name too long is shortened at its end, and its count kept
+        # in view ("Telecom and…(5)").
         self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self._list.setItemDelegate(CountDelegate(self._list))
         self._list.itemChanged.connect(self._on_item_changed)
         self._list.currentItemChanged.connect(self._update_buttons)
         heading.setBuddy(self._list)
@@ -245,6 +246,7 @@ class FilterPanel(QWidget):
         """Write a category's name with its count, 'Cybersecurity (6)', and its description."""
         category = next(c for c in self._categories if c.id == item.data(ID_ROLE))
         text = category.text(self._language)
+        item.setData(NAME_ROLE, text.name)
         item.setToolTip(tooltip_text(text.description))
         item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, text.description)
         if self._counts is None:

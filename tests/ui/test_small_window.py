@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QScrollArea
 
 from museum_app.app import build_window
+from museum_app.ui.count_delegate import NAME_ROLE, shortened
 from museum_app.ui.event_model import CATEGORIES_COLUMN, DATE_COLUMN, TITLE_COLUMN
 from museum_app.ui.list_cells import compact_date
 from museum_app.ui.main_window import MainWindow
@@ -134,6 +136,22 @@ def test_category_names_too_long_for_a_small_window_keep_their_counts_in_view(
     categories = window.findChild(QListWidget, "categoryFilter")
     # Some name, with its box, colour and count, is wider than the list.
     assert categories.sizeHintForColumn(0) > categories.viewport().width()
-    # Nothing to scroll sideways to: the names are shortened in the middle, the count kept.
+    # Nothing to scroll sideways to: the names are shortened at their end, the count kept.
     assert not categories.horizontalScrollBar().isVisible()
-    assert categories.textElideMode() == Qt.TextElideMode.ElideMiddle
+    metrics = categories.fontMetrics()
+    room = categories.viewport().width() // 2
+    for row in range(categories.count()):
+        item = categories.item(row)
+        text, name = item.text(), item.data(NAME_ROLE)
+        shown = shortened(text, name, metrics, room)
+        assert metrics.horizontalAdvance(shown) <= room, shown
+        assert shown.endswith(text[len(name) :]), "the count stays whole"
+        assert shown == text or "…" in shown
+
+
+def test_a_shortened_name_keeps_its_count(qapp) -> None:
+    metrics = QFontMetrics(QFont())
+    text, name = "Governance and policy (12)", "Governance and policy"
+    room = metrics.horizontalAdvance("Governance… (12)")
+    assert shortened(text, name, metrics, room).endswith("… (12)")
+    assert shortened(text, name, metrics, metrics.horizontalAdvance(text)) == text
