@@ -11,7 +11,10 @@ A span at least a bin long is never gathered into a cluster: with a lane it is d
 zoom, and without one (more spans at once than lanes) it is counted in the badge of every
 bin its days meet. A shorter span is a crowd's member like a point, in the bin it starts in.
 A badge counts at least two events: a bin with a single one hidden draws it in lane 0, or
-gathers one more of its own into the badge. The pinned point (the selected event) is drawn
+gathers one more of its own into the badge, or, with lane 0 taken just before it by the
+marker of the bin before, counts that marker with it in a badge over both bins. A point
+hidden just before a wall, too near it for lane 0 there, is drawn by the chunk after,
+which alone knows what it puts in lane 0 past the wall. The pinned point (the selected event) is drawn
 wherever it is: a chunk or wall that would hide it is laid out again with it placed first.
 """
 
@@ -40,6 +43,7 @@ class Placed:
 
     shapes: list[Shape] = field(default_factory=list)
     hidden: dict[int, list[int]] = field(default_factory=dict)  # bin -> points not placed
+    passed: int | None = None  # a wall's: a point hidden just before it, drawn by the chunk after
     by_item: dict[int, Shape] = field(default_factory=dict)
     # For a quick look-up of what is in view: markers and badges by time, and the spans.
     short: list[Shape] = field(default_factory=list)
@@ -320,8 +324,39 @@ class ZoomLayout:
                     result.shapes.append(shape)
         for shape, width in cuts:
             shape.title = width
+        self._pass_lone(w, result)
         self._walls[w] = result
         return result
+
+    def _pass_lone(self, w: int, result: Placed) -> None:
+        """Pass on the one point hidden in the bin just before wall w, if it lies too near the
+        wall for the chunk before to draw it in lane 0: the chunk after does (see _single).
+
+        Only the chunk after knows what it puts in lane 0 just past the wall; drawing both
+        there, it pairs them in a badge if they do not fit side by side. The bin lies wholly
+        within the wall's reach, so what the wall hides in it is all that is hidden there.
+        """
+        bins = self.bins
+        t = self.chunk_start(w)
+        b = bins.of(t) - 1
+        lone = result.hidden.get(b)
+        if lone is None or len(lone) != 1 or lone[0] == self.pinned or self.overflow(b):
+            return
+        before, after = self.zone()
+        if bins.start(b) < max(t - before, self.chunk_start(w - 1) + after):
+            return  # some of the bin's points are the chunk's own (a chunk too narrow)
+        if self.x(self._anchor(lone[0])) > self._lane_zero_end(w):
+            result.passed = lone.pop()
+            del result.hidden[b]
+
+    def _lane_zero_end(self, w: int) -> float:
+        """Return how far before wall w a marker the chunk before puts in lane 0 may lie.
+
+        The chunk after may put one in its lane 0 just past the wall, unseen by the chunk
+        before: a marker's width and a gap apart. Points hidden beyond this are passed on.
+        """
+        m = self.metrics
+        return self.x(self.chunk_start(w)) - 2 * m.marker_radius - m.gap
 
     def chunk(self, c: int) -> Placed:
         """Return the layout of chunk c, building it the first time it is asked for."""
@@ -397,7 +432,10 @@ class ZoomLayout:
         walls = self.wall(c), self.wall(c + 1)
         fixed = self.spans_over(t0, t1) + walls[0].shapes + walls[1].shapes
         # Nothing of this chunk's own reaches across its right wall: the next chunk never sees it.
-        state = LaneState(m, self._obstacles(fixed), [self.x(t1) - m.gap] * m.lanes)
+        limits = [self.x(t1) - m.gap] * m.lanes
+        if walls[1].passed is not None:  # nor the marker passed on to it, in lane 0
+            limits[0] = self._lane_zero_end(c + 1) - m.marker_radius
+        state = LaneState(m, self._obstacles(fixed), limits)
         result = Placed(shapes=list(fixed))
         before, after = self.zone()
         cuts: list[Cut] = []
@@ -408,6 +446,16 @@ class ZoomLayout:
             state.reserve(shape.lane, *shape.extent(self.scale, m.gap))
             result.shapes.append(shape)
             drawn_pin = True
+        passed = walls[0].passed
+        if passed is not None:
+            # The chunk before's last point, drawn here: first, as it comes first in time.
+            t = self._anchor(passed)
+            want = min(self._title_width(passed), m.max_title_px)
+            shape = state.place_point(passed, t, self.x(t), want, cuts)
+            if shape is not None:
+                result.shapes.append(shape)
+            else:  # lane 0 taken by the selected event: counted, never lost
+                result.shapes.append(self._badge(state, bins.of(t), 1, (passed,)))
         pin_bin = bins.of(self._anchor(pinned)) if pinned is not None and drawn_pin else None
         for b in range(c * m.chunk_bins, (c + 1) * m.chunk_bins):
             n, over = self.count(b), self.overflow(b)
@@ -432,7 +480,7 @@ class ZoomLayout:
                 shapes = placed[0]
                 hidden += placed[1]
                 if hidden == 1:
-                    hidden = self._single(state, b, walls, local, shapes, cuts)
+                    hidden = self._single(state, b, walls, local, shapes, cuts, result)
             else:
                 shapes = placed[0]
             result.shapes.extend(shapes)
@@ -446,21 +494,21 @@ class ZoomLayout:
     def _single(
         self, state: LaneState, b: int, walls: tuple[Placed, Placed],
         local: list[tuple[int, float, float, float]], shapes: list[Shape], cuts: list[Cut],
+        result: Placed,
     ) -> int:  # fmt: skip
         """Resolve a bin with one event hidden: no badge of one. Return how many stay hidden.
 
         The hidden point goes to lane 0, kept for the badge, if it is free there; a point the
-        wall could not place only if it keeps clear of the right wall (the chunk beyond may
-        put one in its lane 0 just past it, unseen). Else one more of the bin's own points
-        joins it in a badge of two. (A lone span without a lane in a bin with no point of
-        its own stays alone.)
+        wall could not place only if it keeps clear of the right wall (nearer, the chunk after
+        draws it: see _pass_lone). Else one more of the bin's own points joins it in a badge
+        of two. Else lane 0 is taken by the marker just before it, of the bin before, which
+        then joins it in a badge of two over both bins. (A lone span without a lane in a bin
+        with no point of its own stays alone.)
         """
         m = self.metrics
         placed = {s.item for s in shapes}
         missing = [p for p in local if p[0] not in placed]
-        # Left of its right wall, a marker in lane 0 keeps a marker's width and a gap from it:
-        # the next chunk may put one in lane 0 just past the wall (which needs no such care).
-        hi = self.x(self.chunk_start(b // m.chunk_bins + 1)) - 2 * m.marker_radius - m.gap
+        hi = self._lane_zero_end(b // m.chunk_bins + 1)
         for wall in walls:
             for item in wall.hidden.get(b, ()):
                 t = self._anchor(item)
@@ -476,7 +524,40 @@ class ZoomLayout:
         if shapes:
             shapes.pop()  # the last placed of this bin's own: counted with the other
             return 2
+        if missing:
+            badge = self._pair(state, missing[0][0], result)
+            if badge is not None:
+                shapes.append(badge)
+                return 0
         return 1
+
+    def _pair(self, state: LaneState, item: int, result: Placed) -> Shape | None:
+        """Count a lone hidden point with the marker that takes lane 0 just before it (one of
+        this chunk's own, of the bin before) in a badge of two there; return it, or None.
+
+        Two points a marker's width apart, each alone in its bin, with every lane above the
+        badges' taken: one of them cannot be drawn, and a badge of one would hide it.
+        """
+        m = self.metrics
+        other = state.last[0]
+        x = self.x(self._anchor(item))
+        if other is None or other.item == self.pinned or state.hard[0] <= x - m.marker_radius - m.gap:
+            return None
+        width = self._measure(count_label(2)) + 2 * m.text_pad
+        half = min(max(width, m.row_height - 6), m.max_badge_width()) / 2
+        left = self.x(other.t0) - other.body
+        right = left + 2 * half
+        if any(a < right + m.gap and left < b + m.gap for a, b in state.obstacles[0]):
+            return None  # the selected event, placed first in lane 0, is in the way
+        result.shapes.remove(other)
+        state.place_badge(left, right)
+        middle = (left + half) / self.scale.px_per_day
+        first, last = self.bins.of(other.t0), self.bins.of(self._anchor(item))
+        return Shape(
+            ShapeKind.CLUSTER, -1, 0, middle, middle, half, count=2,
+            bin_start=self.bins.start(first), bin_end=self.bins.start(last + 1),
+            reach=self.bins.start(last + 1), members=(other.item, item),
+        )  # fmt: skip
 
     def badge_items(self, b: int) -> list[int]:
         """Return the items a badge of bin b stands for: its points not drawn, spans without lanes."""
@@ -490,8 +571,9 @@ class ZoomLayout:
             hidden += [item for item in short if item != self.pinned_span]
         return hidden + index.overflow_items(start, end, self.metrics.span_lanes)
 
-    def _badge(self, state: LaneState, b: int, count: int) -> Shape:
-        """Place a cluster badge for bin b in lane 0 and return it."""
+    def _badge(self, state: LaneState, b: int, count: int, members: tuple[int, ...] = ()) -> Shape:
+        """Place a cluster badge for bin b in lane 0 and return it (members: its items, if
+        not those the bin hides)."""
         m = self.metrics
         width = self._measure(count_label(count)) + 2 * m.text_pad
         half = min(max(width, m.row_height - 6), m.max_badge_width()) / 2
@@ -501,5 +583,5 @@ class ZoomLayout:
         reach = self.short_spans(b)[1] if self.dense(b) else end
         return Shape(
             ShapeKind.CLUSTER, -1, 0, middle, middle, half,
-            count=count, bin_start=start, bin_end=end, reach=max(reach, end),
+            count=count, bin_start=start, bin_end=end, reach=max(reach, end), members=members,
         )  # fmt: skip

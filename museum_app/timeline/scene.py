@@ -143,9 +143,11 @@ class Scene:
         seen: set[int] = set()  # a wall's shapes belong to the chunks on both sides of it
         shapes: list[Shape] = []
         # A badge of the chunk beside the view is there while its bin's edge is near enough,
-        # or, on the left, while a short span it counts (at most a bin long) reaches in.
+        # or, on the left, while a short span it counts (at most a bin long) reaches in; on
+        # the right, a chunk draws the last point of the one before, or a badge of it and its
+        # own first, from up to a bin before its wall (ZoomLayout._pass_lone).
         back = edge + m.bin_px * 2 ** (1 / BUCKETS_PER_OCTAVE)
-        for chunk in self.chunks(scale, x0 - back, x1 + edge):
+        for chunk in self.chunks(scale, x0 - back, x1 + back):
             times = chunk.short_times
             for shape in chunk.short[bisect_left(times, t0 - reach) : bisect_right(times, t1 + reach)]:
                 # A marker or a badge: its body about its time, then its title (Shape.extent).
@@ -168,7 +170,9 @@ class Scene:
 
     def shape_of(self, item: int, scale: TimeScale, x0: float, x1: float) -> Shape | None:
         """Return the shape of an item drawn within [x0, x1], or None."""
-        for chunk in self.chunks(scale, x0, x1):
+        # A chunk may draw the last point of the one before, a marker's width before its wall.
+        m = self.metrics
+        for chunk in self.chunks(scale, x0, x1 + 3 * m.marker_radius + m.gap):
             shape = chunk.by_item.get(item)
             if shape is not None:
                 left, right = shape.body_x(scale)
@@ -199,6 +203,8 @@ class Scene:
 
     def badge_items(self, badge: Shape, px_per_day: float) -> list[int]:
         """Return the items a badge drawn at this zoom stands for, in the app's order."""
+        if badge.members:
+            return sorted(badge.members)
         layout = self.layout(px_per_day)
         return sorted(layout.badge_items(layout.bins.of((badge.bin_start + badge.bin_end) / 2)))
 
