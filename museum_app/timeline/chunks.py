@@ -29,6 +29,7 @@ from museum_app.timeline.clusters import Bins, count_label
 from museum_app.timeline.index import ItemIndex
 from museum_app.timeline.lanes import Cut, LaneState
 from museum_app.timeline.metrics import LayoutMetrics
+from museum_app.timeline.pinning import PinnedPoint
 from museum_app.timeline.scale import TimeScale, bucket_px_per_day
 from museum_app.timeline.shapes import Shape, ShapeKind
 from museum_app.timeline.span_room import roomier_lane
@@ -80,11 +81,14 @@ class ZoomLayout:
         self._spans: dict[int, Shape | None] = {}
         self._walls: dict[int, Placed] = {}
         self.chunks: dict[int, Placed] = {}
-        self.pinned: int | None = None
         self.pinned_span: int | None = None  # drawn even where its bin is a crowd
-        self._pin_first: set[tuple[str, int]] = set()  # walls and chunks that place it first
-        self._pin_shape: Shape | None = None  # placed first inside a chunk, kept clear by its walls
+        self._pin: PinnedPoint | None = None
         self.pin(pinned)
+
+    @property
+    def pinned(self) -> int | None:
+        """Return the pinned point (the selected event, unless a span), or None."""
+        return None if self._pin is None else self._pin.item
 
     def pin(self, item: int | None) -> None:
         """Make item the one always drawn (the selected event); drop what that changes."""
@@ -97,19 +101,17 @@ class ZoomLayout:
         item = None if span is not None else item
         if item == self.pinned:
             return
-        for kind, n in self._pin_first:
-            if kind == "wall":
-                self._drop_around(n)
-            else:
-                self._drop_around(n, n + 1)
-        self._pin_first = set()
-        self._pin_shape = None
-        self.pinned = item
+        if self._pin is not None:
+            for walls in self._pin.walls_laid_out_with_it():
+                self._drop_around(*walls)
+        self._pin = None
         if item is not None:
-            c = self.chunk_of(self._anchor(item))
-            cached = self.chunks.get(c)
-            if cached is not None and self._pin_wanted(item, cached):
-                del self.chunks[c]  # laid out again, with it, when next asked for
+            t = self._anchor(item)
+            want = min(self._title_width(item), self.metrics.max_title_px)
+            pin = self._pin = PinnedPoint(item, t, want, self.chunk_of(t), self.scale, self.metrics.gap)
+            cached = self.chunks.get(pin.home)
+            if cached is not None and pin.wanted(cached.by_item):
+                del self.chunks[pin.home]  # laid out again, with it, when next asked for
 
     def _anchor(self, item: int) -> float:
         """Return where a point is anchored: the middle of its day."""
@@ -267,25 +269,6 @@ class ZoomLayout:
         m, ppd = self.metrics, self.scale.px_per_day
         return (m.max_title_px + 2 * (m.marker_radius + m.gap)) / ppd, (m.marker_radius + m.gap) / ppd
 
-    def _place_pinned(self, state: LaneState) -> Shape | None:
-        """Place the pinned point before anything else: above lane 0 if it can, else in it.
-
-        It is placed on a copy and then reserved in its lane, title and all: the markers
-        placed after it neither cut its title nor lose the lane to the left of it.
-        """
-        item = self.pinned
-        assert item is not None
-        t = self._anchor(item)
-        want = min(self._title_width(item), self.metrics.max_title_px)
-        shape = None
-        for first_lane in (1, 0):
-            trial, cuts = state.copy(), list[Cut]()  # nothing placed yet: nothing to cut
-            shape = trial.place_point(item, t, self.x(t), want, cuts, first_lane)
-            if shape is not None:
-                state.reserve(shape.lane, *shape.extent(self.scale, self.metrics.gap))
-                break
-        return shape
-
     def wall(self, w: int) -> Placed:
         """Place the markers within reach of wall w, the same from either chunk beside it."""
         if w in self._walls:
@@ -300,14 +283,15 @@ class ZoomLayout:
         state = LaneState(m, self._obstacles(spans), [cap] * m.lanes)
         result = Placed()
         cuts: list[Cut] = []
-        first = self.pinned if ("wall", w) in self._pin_first else None
-        if first is not None:
-            shape = self._place_pinned(state)
+        pin = self._pin
+        first = pin.item if pin is not None and pin.first_at_wall(w) else None
+        if pin is not None and first is not None:
+            shape = pin.place(state)
             if shape is not None:
                 result.shapes.append(shape)
-        elif self._pin_shape is not None and {("chunk", w - 1), ("chunk", w)} & self._pin_first:
+        elif pin is not None and (inside := pin.beside_wall(w)) is not None:
             # The pinned point inside a chunk beside this wall: its markers keep clear of it.
-            state.reserve(self._pin_shape.lane, *self._pin_shape.extent(self.scale, m.gap))
+            state.reserve(inside.lane, *inside.extent(self.scale, m.gap))
         for b in range(self.bins.of(t - before), self.bins.of(t + after) + 1):
             if self.dense(b):  # its markers are all in its cluster: no need to look at them
                 continue
@@ -365,35 +349,23 @@ class ZoomLayout:
             return cached
         if len(self.chunks) > MAX_CHUNKS:
             self.chunks.clear()
-        pinned = self.pinned
-        if pinned is not None:
-            home = self.chunk_of(self._anchor(pinned))
-            if abs(home - c) == 1 and home not in self.chunks:
-                # Its chunk first: placing it there may lay out again the walls this one shares.
-                self.chunk(home)
+        pin = self._pin
+        if pin is not None and abs(pin.home - c) == 1 and pin.home not in self.chunks:
+            # Its chunk first: placing it there may lay out again the walls this one shares.
+            self.chunk(pin.home)
         result = self._build(c)
-        if pinned is not None and self._pin_wanted(pinned, result):
-            t = self._anchor(pinned)
-            if self.chunk_of(t) == c:  # hidden or untitled here: lay out again with it placed first
-                before, after = self.zone()
-                if t < self.chunk_start(c) + after:
-                    self._pin_wall(c)
-                elif t >= self.chunk_start(c + 1) - before:
-                    self._pin_wall(c + 1)
-                else:
-                    self._pin_chunk(c)
-                result = self._build(c)
+        if pin is not None and pin.home == c and pin.wanted(result.by_item):
+            # Hidden or untitled here: lay out again with it placed first.
+            before, after = self.zone()
+            if pin.t < self.chunk_start(c) + after:
+                self._pin_wall(pin, c)
+            elif pin.t >= self.chunk_start(c + 1) - before:
+                self._pin_wall(pin, c + 1)
+            else:
+                self._pin_chunk(pin, c)
+            result = self._build(c)
         self.chunks[c] = result
         return result
-
-    def _pin_wanted(self, item: int, result: Placed) -> bool:
-        """Say whether the pinned point is hidden in a layout, or its title cut, and was not
-        placed first (which gives it the lane with the most room)."""
-        shape = result.by_item.get(item)
-        if shape is not None and shape.title >= min(self._title_width(item), self.metrics.max_title_px):
-            return False
-        c = self.chunk_of(self._anchor(item))
-        return not {("chunk", c), ("wall", c), ("wall", c + 1)} & self._pin_first
 
     def _pinned_short_in(self, b: int) -> int:
         """Return 1 if the pinned span is one of bin b's short spans (so drawn, not counted)."""
@@ -403,19 +375,19 @@ class ZoomLayout:
         pos = self.index.base.span_position(span)
         return int(pos is not None and pos in self.short_spans(b)[0])
 
-    def _pin_wall(self, w: int) -> None:
+    def _pin_wall(self, pin: PinnedPoint, w: int) -> None:
         """Place the pinned point first at wall w, dropping what was laid out with it."""
-        self._pin_first.add(("wall", w))
+        pin.first.add(("wall", w))
         self._drop_around(w)
 
-    def _pin_chunk(self, c: int) -> None:
+    def _pin_chunk(self, pin: PinnedPoint, c: int) -> None:
         """Place the pinned point first inside chunk c, among the spans alone; its walls keep
         clear of it. Drop what was laid out without it."""
-        self._pin_first.add(("chunk", c))
+        pin.first.add(("chunk", c))
         t0, t1 = self.chunk_start(c), self.chunk_start(c + 1)
         m = self.metrics
         state = LaneState(m, self._obstacles(self.spans_over(t0, t1)), [self.x(t1) - m.gap] * m.lanes)
-        self._pin_shape = self._place_pinned(state)
+        pin.shape = pin.place(state)
         self._drop_around(c, c + 1)
 
     def _drop_around(self, *walls: int) -> None:
@@ -441,7 +413,7 @@ class ZoomLayout:
         cuts: list[Cut] = []
         pinned = self.pinned
         drawn_pin = pinned is not None and any(s.item == pinned for s in fixed)
-        shape = self._pin_shape if ("chunk", c) in self._pin_first else None
+        shape = None if self._pin is None else self._pin.first_in_chunk(c)
         if shape is not None:
             state.reserve(shape.lane, *shape.extent(self.scale, m.gap))
             result.shapes.append(shape)
