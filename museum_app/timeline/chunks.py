@@ -11,7 +11,10 @@ A span at least a bin long is never gathered into a cluster: with a lane it is d
 zoom, and without one (more spans at once than lanes) it is counted in the badge of every
 bin its days meet. A shorter span is a crowd's member like a point, in the bin it starts in.
 A badge counts at least two events: a bin with a single one hidden draws it in lane 0, or
-gathers one more of its own into the badge. The pinned point (the selected event) is drawn
+gathers one more of its own into the badge, or, with lane 0 taken just before it by the
+marker of the bin before, counts that marker with it in a badge over both bins. A point
+hidden just before a wall, too near it for lane 0 there, is drawn by the chunk after,
+which alone knows what it puts in lane 0 past the wall. The pinned point (the selected event) is drawn
 wherever it is: a chunk or wall that would hide it is laid out again with it placed first.
 """
 
@@ -26,6 +29,7 @@ from museum_app.timeline.clusters import Bins, count_label
 from museum_app.timeline.index import ItemIndex
 from museum_app.timeline.lanes import Cut, LaneState
 from museum_app.timeline.metrics import LayoutMetrics
+from museum_app.timeline.pinning import PinnedPoint
 from museum_app.timeline.scale import TimeScale, bucket_px_per_day
 from museum_app.timeline.shapes import Shape, ShapeKind
 from museum_app.timeline.span_room import roomier_lane
@@ -40,6 +44,7 @@ class Placed:
 
     shapes: list[Shape] = field(default_factory=list)
     hidden: dict[int, list[int]] = field(default_factory=dict)  # bin -> points not placed
+    passed: int | None = None  # a wall's: a point hidden just before it, drawn by the chunk after
     by_item: dict[int, Shape] = field(default_factory=dict)
     # For a quick look-up of what is in view: markers and badges by time, and the spans.
     short: list[Shape] = field(default_factory=list)
@@ -76,11 +81,14 @@ class ZoomLayout:
         self._spans: dict[int, Shape | None] = {}
         self._walls: dict[int, Placed] = {}
         self.chunks: dict[int, Placed] = {}
-        self.pinned: int | None = None
         self.pinned_span: int | None = None  # drawn even where its bin is a crowd
-        self._pin_first: set[tuple[str, int]] = set()  # walls and chunks that place it first
-        self._pin_shape: Shape | None = None  # placed first inside a chunk, kept clear by its walls
+        self._pin: PinnedPoint | None = None
         self.pin(pinned)
+
+    @property
+    def pinned(self) -> int | None:
+        """Return the pinned point (the selected event, unless a span), or None."""
+        return None if self._pin is None else self._pin.item
 
     def pin(self, item: int | None) -> None:
         """Make item the one always drawn (the selected event); drop what that changes."""
@@ -93,19 +101,17 @@ class ZoomLayout:
         item = None if span is not None else item
         if item == self.pinned:
             return
-        for kind, n in self._pin_first:
-            if kind == "wall":
-                self._drop_around(n)
-            else:
-                self._drop_around(n, n + 1)
-        self._pin_first = set()
-        self._pin_shape = None
-        self.pinned = item
+        if self._pin is not None:
+            for walls in self._pin.walls_laid_out_with_it():
+                self._drop_around(*walls)
+        self._pin = None
         if item is not None:
-            c = self.chunk_of(self._anchor(item))
-            cached = self.chunks.get(c)
-            if cached is not None and self._pin_wanted(item, cached):
-                del self.chunks[c]  # laid out again, with it, when next asked for
+            t = self._anchor(item)
+            want = min(self._title_width(item), self.metrics.max_title_px)
+            pin = self._pin = PinnedPoint(item, t, want, self.chunk_of(t), self.scale, self.metrics.gap)
+            cached = self.chunks.get(pin.home)
+            if cached is not None and pin.wanted(cached.by_item):
+                del self.chunks[pin.home]  # laid out again, with it, when next asked for
 
     def _anchor(self, item: int) -> float:
         """Return where a point is anchored: the middle of its day."""
@@ -263,25 +269,6 @@ class ZoomLayout:
         m, ppd = self.metrics, self.scale.px_per_day
         return (m.max_title_px + 2 * (m.marker_radius + m.gap)) / ppd, (m.marker_radius + m.gap) / ppd
 
-    def _place_pinned(self, state: LaneState) -> Shape | None:
-        """Place the pinned point before anything else: above lane 0 if it can, else in it.
-
-        It is placed on a copy and then reserved in its lane, title and all: the markers
-        placed after it neither cut its title nor lose the lane to the left of it.
-        """
-        item = self.pinned
-        assert item is not None
-        t = self._anchor(item)
-        want = min(self._title_width(item), self.metrics.max_title_px)
-        shape = None
-        for first_lane in (1, 0):
-            trial, cuts = state.copy(), list[Cut]()  # nothing placed yet: nothing to cut
-            shape = trial.place_point(item, t, self.x(t), want, cuts, first_lane)
-            if shape is not None:
-                state.reserve(shape.lane, *shape.extent(self.scale, self.metrics.gap))
-                break
-        return shape
-
     def wall(self, w: int) -> Placed:
         """Place the markers within reach of wall w, the same from either chunk beside it."""
         if w in self._walls:
@@ -296,14 +283,15 @@ class ZoomLayout:
         state = LaneState(m, self._obstacles(spans), [cap] * m.lanes)
         result = Placed()
         cuts: list[Cut] = []
-        first = self.pinned if ("wall", w) in self._pin_first else None
-        if first is not None:
-            shape = self._place_pinned(state)
+        pin = self._pin
+        first = pin.item if pin is not None and pin.first_at_wall(w) else None
+        if pin is not None and first is not None:
+            shape = pin.place(state)
             if shape is not None:
                 result.shapes.append(shape)
-        elif self._pin_shape is not None and {("chunk", w - 1), ("chunk", w)} & self._pin_first:
+        elif pin is not None and (inside := pin.beside_wall(w)) is not None:
             # The pinned point inside a chunk beside this wall: its markers keep clear of it.
-            state.reserve(self._pin_shape.lane, *self._pin_shape.extent(self.scale, m.gap))
+            state.reserve(inside.lane, *inside.extent(self.scale, m.gap))
         for b in range(self.bins.of(t - before), self.bins.of(t + after) + 1):
             if self.dense(b):  # its markers are all in its cluster: no need to look at them
                 continue
@@ -320,8 +308,39 @@ class ZoomLayout:
                     result.shapes.append(shape)
         for shape, width in cuts:
             shape.title = width
+        self._pass_lone(w, result)
         self._walls[w] = result
         return result
+
+    def _pass_lone(self, w: int, result: Placed) -> None:
+        """Pass on the one point hidden in the bin just before wall w, if it lies too near the
+        wall for the chunk before to draw it in lane 0: the chunk after does (see _single).
+
+        Only the chunk after knows what it puts in lane 0 just past the wall; drawing both
+        there, it pairs them in a badge if they do not fit side by side. The bin lies wholly
+        within the wall's reach, so what the wall hides in it is all that is hidden there.
+        """
+        bins = self.bins
+        t = self.chunk_start(w)
+        b = bins.of(t) - 1
+        lone = result.hidden.get(b)
+        if lone is None or len(lone) != 1 or lone[0] == self.pinned or self.overflow(b):
+            return
+        before, after = self.zone()
+        if bins.start(b) < max(t - before, self.chunk_start(w - 1) + after):
+            return  # some of the bin's points are the chunk's own (a chunk too narrow)
+        if self.x(self._anchor(lone[0])) > self._lane_zero_end(w):
+            result.passed = lone.pop()
+            del result.hidden[b]
+
+    def _lane_zero_end(self, w: int) -> float:
+        """Return how far before wall w a marker the chunk before puts in lane 0 may lie.
+
+        The chunk after may put one in its lane 0 just past the wall, unseen by the chunk
+        before: a marker's width and a gap apart. Points hidden beyond this are passed on.
+        """
+        m = self.metrics
+        return self.x(self.chunk_start(w)) - 2 * m.marker_radius - m.gap
 
     def chunk(self, c: int) -> Placed:
         """Return the layout of chunk c, building it the first time it is asked for."""
@@ -330,35 +349,23 @@ class ZoomLayout:
             return cached
         if len(self.chunks) > MAX_CHUNKS:
             self.chunks.clear()
-        pinned = self.pinned
-        if pinned is not None:
-            home = self.chunk_of(self._anchor(pinned))
-            if abs(home - c) == 1 and home not in self.chunks:
-                # Its chunk first: placing it there may lay out again the walls this one shares.
-                self.chunk(home)
+        pin = self._pin
+        if pin is not None and abs(pin.home - c) == 1 and pin.home not in self.chunks:
+            # Its chunk first: placing it there may lay out again the walls this one shares.
+            self.chunk(pin.home)
         result = self._build(c)
-        if pinned is not None and self._pin_wanted(pinned, result):
-            t = self._anchor(pinned)
-            if self.chunk_of(t) == c:  # hidden or untitled here: lay out again with it placed first
-                before, after = self.zone()
-                if t < self.chunk_start(c) + after:
-                    self._pin_wall(c)
-                elif t >= self.chunk_start(c + 1) - before:
-                    self._pin_wall(c + 1)
-                else:
-                    self._pin_chunk(c)
-                result = self._build(c)
+        if pin is not None and pin.home == c and pin.wanted(result.by_item):
+            # Hidden or untitled here: lay out again with it placed first.
+            before, after = self.zone()
+            if pin.t < self.chunk_start(c) + after:
+                self._pin_wall(pin, c)
+            elif pin.t >= self.chunk_start(c + 1) - before:
+                self._pin_wall(pin, c + 1)
+            else:
+                self._pin_chunk(pin, c)
+            result = self._build(c)
         self.chunks[c] = result
         return result
-
-    def _pin_wanted(self, item: int, result: Placed) -> bool:
-        """Say whether the pinned point is hidden in a layout, or its title cut, and was not
-        placed first (which gives it the lane with the most room)."""
-        shape = result.by_item.get(item)
-        if shape is not None and shape.title >= min(self._title_width(item), self.metrics.max_title_px):
-            return False
-        c = self.chunk_of(self._anchor(item))
-        return not {("chunk", c), ("wall", c), ("wall", c + 1)} & self._pin_first
 
     def _pinned_short_in(self, b: int) -> int:
         """Return 1 if the pinned span is one of bin b's short spans (so drawn, not counted)."""
@@ -368,19 +375,19 @@ class ZoomLayout:
         pos = self.index.base.span_position(span)
         return int(pos is not None and pos in self.short_spans(b)[0])
 
-    def _pin_wall(self, w: int) -> None:
+    def _pin_wall(self, pin: PinnedPoint, w: int) -> None:
         """Place the pinned point first at wall w, dropping what was laid out with it."""
-        self._pin_first.add(("wall", w))
+        pin.first.add(("wall", w))
         self._drop_around(w)
 
-    def _pin_chunk(self, c: int) -> None:
+    def _pin_chunk(self, pin: PinnedPoint, c: int) -> None:
         """Place the pinned point first inside chunk c, among the spans alone; its walls keep
         clear of it. Drop what was laid out without it."""
-        self._pin_first.add(("chunk", c))
+        pin.first.add(("chunk", c))
         t0, t1 = self.chunk_start(c), self.chunk_start(c + 1)
         m = self.metrics
         state = LaneState(m, self._obstacles(self.spans_over(t0, t1)), [self.x(t1) - m.gap] * m.lanes)
-        self._pin_shape = self._place_pinned(state)
+        pin.shape = pin.place(state)
         self._drop_around(c, c + 1)
 
     def _drop_around(self, *walls: int) -> None:
@@ -397,17 +404,30 @@ class ZoomLayout:
         walls = self.wall(c), self.wall(c + 1)
         fixed = self.spans_over(t0, t1) + walls[0].shapes + walls[1].shapes
         # Nothing of this chunk's own reaches across its right wall: the next chunk never sees it.
-        state = LaneState(m, self._obstacles(fixed), [self.x(t1) - m.gap] * m.lanes)
+        limits = [self.x(t1) - m.gap] * m.lanes
+        if walls[1].passed is not None:  # nor the marker passed on to it, in lane 0
+            limits[0] = self._lane_zero_end(c + 1) - m.marker_radius
+        state = LaneState(m, self._obstacles(fixed), limits)
         result = Placed(shapes=list(fixed))
         before, after = self.zone()
         cuts: list[Cut] = []
         pinned = self.pinned
         drawn_pin = pinned is not None and any(s.item == pinned for s in fixed)
-        shape = self._pin_shape if ("chunk", c) in self._pin_first else None
+        shape = None if self._pin is None else self._pin.first_in_chunk(c)
         if shape is not None:
             state.reserve(shape.lane, *shape.extent(self.scale, m.gap))
             result.shapes.append(shape)
             drawn_pin = True
+        passed = walls[0].passed
+        if passed is not None:
+            # The chunk before's last point, drawn here: first, as it comes first in time.
+            t = self._anchor(passed)
+            want = min(self._title_width(passed), m.max_title_px)
+            shape = state.place_point(passed, t, self.x(t), want, cuts)
+            if shape is not None:
+                result.shapes.append(shape)
+            else:  # lane 0 taken by the selected event: counted, never lost
+                result.shapes.append(self._badge(state, bins.of(t), 1, (passed,)))
         pin_bin = bins.of(self._anchor(pinned)) if pinned is not None and drawn_pin else None
         for b in range(c * m.chunk_bins, (c + 1) * m.chunk_bins):
             n, over = self.count(b), self.overflow(b)
@@ -432,7 +452,7 @@ class ZoomLayout:
                 shapes = placed[0]
                 hidden += placed[1]
                 if hidden == 1:
-                    hidden = self._single(state, b, walls, local, shapes, cuts)
+                    hidden = self._single(state, b, walls, local, shapes, cuts, result)
             else:
                 shapes = placed[0]
             result.shapes.extend(shapes)
@@ -446,21 +466,21 @@ class ZoomLayout:
     def _single(
         self, state: LaneState, b: int, walls: tuple[Placed, Placed],
         local: list[tuple[int, float, float, float]], shapes: list[Shape], cuts: list[Cut],
+        result: Placed,
     ) -> int:  # fmt: skip
         """Resolve a bin with one event hidden: no badge of one. Return how many stay hidden.
 
         The hidden point goes to lane 0, kept for the badge, if it is free there; a point the
-        wall could not place only if it keeps clear of the right wall (the chunk beyond may
-        put one in its lane 0 just past it, unseen). Else one more of the bin's own points
-        joins it in a badge of two. (A lone span without a lane in a bin with no point of
-        its own stays alone.)
+        wall could not place only if it keeps clear of the right wall (nearer, the chunk after
+        draws it: see _pass_lone). Else one more of the bin's own points joins it in a badge
+        of two. Else lane 0 is taken by the marker just before it, of the bin before, which
+        then joins it in a badge of two over both bins. (A lone span without a lane in a bin
+        with no point of its own stays alone.)
         """
         m = self.metrics
         placed = {s.item for s in shapes}
         missing = [p for p in local if p[0] not in placed]
-        # Left of its right wall, a marker in lane 0 keeps a marker's width and a gap from it:
-        # the next chunk may put one in lane 0 just past the wall (which needs no such care).
-        hi = self.x(self.chunk_start(b // m.chunk_bins + 1)) - 2 * m.marker_radius - m.gap
+        hi = self._lane_zero_end(b // m.chunk_bins + 1)
         for wall in walls:
             for item in wall.hidden.get(b, ()):
                 t = self._anchor(item)
@@ -476,7 +496,40 @@ class ZoomLayout:
         if shapes:
             shapes.pop()  # the last placed of this bin's own: counted with the other
             return 2
+        if missing:
+            badge = self._pair(state, missing[0][0], result)
+            if badge is not None:
+                shapes.append(badge)
+                return 0
         return 1
+
+    def _pair(self, state: LaneState, item: int, result: Placed) -> Shape | None:
+        """Count a lone hidden point with the marker that takes lane 0 just before it (one of
+        this chunk's own, of the bin before) in a badge of two there; return it, or None.
+
+        Two points a marker's width apart, each alone in its bin, with every lane above the
+        badges' taken: one of them cannot be drawn, and a badge of one would hide it.
+        """
+        m = self.metrics
+        other = state.last[0]
+        x = self.x(self._anchor(item))
+        if other is None or other.item == self.pinned or state.hard[0] <= x - m.marker_radius - m.gap:
+            return None
+        width = self._measure(count_label(2)) + 2 * m.text_pad
+        half = min(max(width, m.row_height - 6), m.max_badge_width()) / 2
+        left = self.x(other.t0) - other.body
+        right = left + 2 * half
+        if any(a < right + m.gap and left < b + m.gap for a, b in state.obstacles[0]):
+            return None  # the selected event, placed first in lane 0, is in the way
+        result.shapes.remove(other)
+        state.place_badge(left, right)
+        middle = (left + half) / self.scale.px_per_day
+        first, last = self.bins.of(other.t0), self.bins.of(self._anchor(item))
+        return Shape(
+            ShapeKind.CLUSTER, -1, 0, middle, middle, half, count=2,
+            bin_start=self.bins.start(first), bin_end=self.bins.start(last + 1),
+            reach=self.bins.start(last + 1), members=(other.item, item),
+        )  # fmt: skip
 
     def badge_items(self, b: int) -> list[int]:
         """Return the items a badge of bin b stands for: its points not drawn, spans without lanes."""
@@ -490,8 +543,9 @@ class ZoomLayout:
             hidden += [item for item in short if item != self.pinned_span]
         return hidden + index.overflow_items(start, end, self.metrics.span_lanes)
 
-    def _badge(self, state: LaneState, b: int, count: int) -> Shape:
-        """Place a cluster badge for bin b in lane 0 and return it."""
+    def _badge(self, state: LaneState, b: int, count: int, members: tuple[int, ...] = ()) -> Shape:
+        """Place a cluster badge for bin b in lane 0 and return it (members: its items, if
+        not those the bin hides)."""
         m = self.metrics
         width = self._measure(count_label(count)) + 2 * m.text_pad
         half = min(max(width, m.row_height - 6), m.max_badge_width()) / 2
@@ -501,5 +555,5 @@ class ZoomLayout:
         reach = self.short_spans(b)[1] if self.dense(b) else end
         return Shape(
             ShapeKind.CLUSTER, -1, 0, middle, middle, half,
-            count=count, bin_start=start, bin_end=end, reach=max(reach, end),
+            count=count, bin_start=start, bin_end=end, reach=max(reach, end), members=members,
         )  # fmt: skip

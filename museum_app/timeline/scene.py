@@ -77,16 +77,22 @@ class Scene:
             self._layouts.move_to_end(bucket)
         return layout
 
-    def chunks(self, scale: TimeScale, x0: float, x1: float) -> list[Placed]:
+    def chunks(self, scale: TimeScale, x0: float, x1: float, ahead: float = 0.0) -> list[Placed]:
         """Return the chunks whose shapes can reach into [x0, x1].
 
         Those of the chunks that [x0, x1] meets: a chunk's own titles stop before its right
         wall, and what crosses a wall (a wall's markers, a span) is a shape of both chunks.
+        And the next, if x1 + ahead meets it and it draws a point of the last one (or a badge
+        of it): passed on by the wall between, which reaches no further than a bin before it.
         """
         layout = self.layout(scale.px_per_day)
         first = layout.chunk_of(scale.time_of(x0))
         last = layout.chunk_of(scale.time_of(x1))
-        return [layout.chunk(c) for c in range(first, last + 1)]
+        found = [layout.chunk(c) for c in range(first, last + 1)]
+        beyond = ahead > 0 and layout.chunk_of(scale.time_of(x1 + ahead)) > last
+        if beyond and layout.wall(last + 1).passed is not None:  # known: the last one is laid out
+            found.append(layout.chunk(last + 1))
+        return found
 
     def _ahead(self, scale: TimeScale, width: float) -> Iterator[tuple[ZoomLayout, int]]:
         """Yield the chunks that a pan or zoom from this view would show next, likeliest first."""
@@ -145,7 +151,7 @@ class Scene:
         # A badge of the chunk beside the view is there while its bin's edge is near enough,
         # or, on the left, while a short span it counts (at most a bin long) reaches in.
         back = edge + m.bin_px * 2 ** (1 / BUCKETS_PER_OCTAVE)
-        for chunk in self.chunks(scale, x0 - back, x1 + edge):
+        for chunk in self.chunks(scale, x0 - back, x1 + edge, back - edge):
             times = chunk.short_times
             for shape in chunk.short[bisect_left(times, t0 - reach) : bisect_right(times, t1 + reach)]:
                 # A marker or a badge: its body about its time, then its title (Shape.extent).
@@ -168,7 +174,9 @@ class Scene:
 
     def shape_of(self, item: int, scale: TimeScale, x0: float, x1: float) -> Shape | None:
         """Return the shape of an item drawn within [x0, x1], or None."""
-        for chunk in self.chunks(scale, x0, x1):
+        # A chunk may draw the last point of the one before, a marker's width before its wall.
+        m = self.metrics
+        for chunk in self.chunks(scale, x0, x1, 3 * m.marker_radius + m.gap):
             shape = chunk.by_item.get(item)
             if shape is not None:
                 left, right = shape.body_x(scale)
@@ -199,6 +207,8 @@ class Scene:
 
     def badge_items(self, badge: Shape, px_per_day: float) -> list[int]:
         """Return the items a badge drawn at this zoom stands for, in the app's order."""
+        if badge.members:
+            return sorted(badge.members)
         layout = self.layout(px_per_day)
         return sorted(layout.badge_items(layout.bins.of((badge.bin_start + badge.bin_end) / 2)))
 

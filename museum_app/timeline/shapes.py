@@ -36,6 +36,7 @@ class Shape:
     bin_start: float = 0.0  # a cluster: the time range its items are anchored in
     bin_end: float = 0.0
     reach: float = 0.0  # a cluster: the last day its items may fall on (short spans run on)
+    members: tuple[int, ...] = ()  # a cluster over two bins' edge: its items (else found by bin)
 
     def body_x(self, scale: TimeScale) -> tuple[float, float]:
         """Return the left and right of the marker, bar or badge."""

@@ -5,6 +5,7 @@ The layout and its titles, without a screen, over random events, view widths, zo
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +16,7 @@ from museum_app.timeline.scene import Scene
 from museum_app.timeline.shapes import ShapeKind
 from museum_app.timeline.shown import ShownItems
 from museum_app.ui.timeline.titles import ELLIPSIS, Shortener, title_box
-from tests.timeline.factories import year_2014
+from tests.timeline.factories import sort_items, year_2014
 from tests.timeline.strategies import FIRST, item_lists
 
 WORDS = ["China's", "mobile", "phone", "shipments", "reach", "452", "million", "New", "York"]
@@ -70,12 +71,10 @@ def meets_view(item: TimelineItem, scale: TimeScale, width: float, radius: float
     return item.start < t1 and max(item.end, item.start + 1) > t0
 
 
-@settings(max_examples=200, deadline=None)
-@given(items=item_lists(max_size=80), options=views)
-def test_every_event_in_view_is_drawn_or_in_a_badge_in_view_and_no_badge_holds_one(
-    items: list[TimelineItem], options: dict[str, float]
+def assert_hides_nothing(
+    items: list[TimelineItem], scene: Scene, scale: TimeScale, width: float
 ) -> None:
-    scene, scale, width = view_of(items, options)
+    """Check that every event in view is drawn or counted in a badge in view of two or more."""
     shapes = scene.shapes_in(scale, 0, width)
     drawn = set()
     for s in shapes:
@@ -90,11 +89,54 @@ def test_every_event_in_view_is_drawn_or_in_a_badge_in_view_and_no_badge_holds_o
         members = scene.badge_items(badge, scale.px_per_day)
         assert len(members) == badge.count
         # No badge of one, unless a lone span without a lane (more spans at once than lanes).
-        assert badge.count >= 2 or most_at_once(items) > scene.metrics.span_lanes
+        assert badge.count >= 2 or most_at_once(items) > scene.metrics.span_lanes, badge
         counted.update(members)
     for n, item in enumerate(items):
         if meets_view(item, scale, width, scene.metrics.marker_radius):
             assert n in drawn or n in counted, item
+
+
+@settings(max_examples=200, deadline=None)
+@given(items=item_lists(max_size=80), options=views)
+def test_every_event_in_view_is_drawn_or_in_a_badge_in_view_and_no_badge_holds_one(
+    items: list[TimelineItem], options: dict[str, float]
+) -> None:
+    scene, scale, width = view_of(items, options)
+    assert_hides_nothing(items, scene, scale, width)
+
+
+# At a pixel a day, with the default metrics, bins are 64 days long and chunks 16 bins.
+BIN_EDGE = 64.0 * 11_500  # an edge between two bins inside a chunk
+WALL = 1024.0 * 719  # an edge between two chunks, laid out apart
+
+
+@pytest.mark.parametrize(
+    "days",
+    [
+        (BIN_EDGE - 1, BIN_EDGE),  # either side of a bin's edge, each alone in its bin
+        (BIN_EDGE - 20, BIN_EDGE - 1, BIN_EDGE),
+        (WALL - 1,),  # just before a chunk's wall
+        (WALL - 1, WALL),  # either side of it
+        (WALL - 9, WALL - 1, WALL, WALL + 6),
+    ],
+)
+def test_markers_that_only_the_badges_lane_has_room_for_are_drawn_or_counted_two_at_least(
+    days: tuple[float, ...],
+) -> None:
+    # Two spans take both lanes above the badges' lane: only lane 0 is left for the markers,
+    # and markers a day or two apart (a pixel or two) do not fit in it side by side.
+    spans = [
+        TimelineItem(f"s{n}", "Span", days[0] - 300, days[-1] + 300, ItemKind.RANGE, ("#332288",), "")
+        for n in range(2)
+    ]
+    points = [
+        TimelineItem(f"p{n}", "Point", t, t + 1, ItemKind.POINT, ("#882255",), "")
+        for n, t in enumerate(days)
+    ]
+    items = sort_items(spans + points)
+    scene, _, _ = view_of(items, {"lanes": 3, "width": 800.0, "px_per_day": 1.0, "offset": 0.0})
+    for origin in (days[0] - 790, days[0] - 400, days[0] - 3, days[-1] + 2):
+        assert_hides_nothing(items, scene, TimeScale(origin, 1.0), 800.0)
 
 
 @settings(max_examples=200, deadline=None)
