@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QHelpEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from museum_app.timeline.items import ItemKind, TimelineItem
+from museum_app.ui.timeline.accessible import Marker
 from museum_app.ui.timeline.cluster_popup import ClusterPopup
 from museum_app.ui.timeline.marks import BOOKMARK_COLOUR
 from museum_app.ui.timeline.view import TimelineView
@@ -384,3 +385,20 @@ def test_a_bookmark_toggled_among_many_stars_only_that_event(view: TimelineView)
     assert starred(view) == set(drawn) - {drawn[5]}
     view.set_bookmarked({drawn[0]})  # most of them removed at once
     assert starred(view) == {drawn[0]}
+
+
+def test_filtering_and_stepping_leave_no_objects_behind(view: TimelineView) -> None:
+    def one_round(n: int) -> tuple[int, int]:
+        view.set_filter(IDS[n % 3 :: 2])
+        view.step_selection(1)
+        view.repaint()
+        listed = view.access.items()  # an item for each event and badge drawn
+        assert listed
+        children = view.findChildren(QObject)
+        markers = [c for c in children if isinstance(c, Marker)]
+        assert sorted(map(id, markers)) == sorted(map(id, listed))  # none kept once gone
+        return len(children) - len(markers), len(markers)
+
+    others, _ = one_round(0)
+    for n in range(1, 30):
+        assert one_round(n)[0] == others
