@@ -22,9 +22,9 @@ from PySide6.QtGui import (
 
 FADE_PX = 14.0  # a title cut short fades out over this much, instead of an ellipsis
 MAX_PICTURES = 1500  # several screens of titles
-# The pixels they may take: a count alone let long titles at a pixel ratio of 2 keep 20 MB
-# of native memory that a long session only ever filled.
-MAX_PICTURE_BYTES = 8 * 1024 * 1024
+# The pixels they may take at a pixel ratio of 1 (four times as many at 2): a count alone let
+# a long session fill 20 to 40 MB of native memory with long titles.
+MAX_PICTURE_BYTES = 10 * 1024 * 1024
 PICTURES_PER_PAINT = 6  # made during a paint; the rest wait for idle time
 VECTOR_ENGINES = (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
 
@@ -77,7 +77,7 @@ class TextPictures:
         self._before: dict[Key, tuple[QColor, float]] = {}
         self._drawn: dict[Key, tuple[QColor, float]] = {}
         self._fades: dict[int, QBrush] = {}
-        self._limit, self._limit_bytes = limit, limit_bytes
+        self._limit, self._limit_bytes = limit, round(limit_bytes * dpr * dpr)
         self._bytes = 0  # the pixels the pictures kept take
         self._budget = PICTURES_PER_PAINT
 
