@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 FADE_PX = 14.0  # a title cut short fades out over this much, instead of an ellipsis
 MAX_PICTURES = 1500  # several screens of titles
 # The pixels they may take at a pixel ratio of 1 (four times as many at 2): a count alone let
-# a long session fill 20 to 40 MB of native memory with long titles.
+# a long session fill about 20 MB of native memory with long titles.
 MAX_PICTURE_BYTES = 10 * 1024 * 1024
 PICTURES_PER_PAINT = 6  # made during a paint; the rest wait for idle time
 VECTOR_ENGINES = (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
