@@ -5,13 +5,15 @@ from __future__ import annotations
 import math
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QHelpEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from museum_app.timeline.items import ItemKind, TimelineItem
+from museum_app.ui.timeline.accessible import Marker
 from museum_app.ui.timeline.cluster_popup import ClusterPopup
+from museum_app.ui.timeline.marks import BOOKMARK_COLOUR
 from museum_app.ui.timeline.view import TimelineView
 from tests.timeline.factories import day, sort_items, year_2014
 
@@ -346,3 +348,57 @@ def test_scene_changed_tells_when_what_is_drawn_changes(qtbot: QtBot, view: Time
     ):
         with qtbot.waitSignal(view.scene_changed, timeout=1000):
             change()
+
+
+def starred(view: TimelineView) -> set[str]:
+    """Return the one-day events drawn on their own with a bookmark star by their marker."""
+    image = view.grab().toImage()
+    found = set()
+    for event_id in points(view):
+        rect = view.marker_rect(event_id)
+        assert rect is not None
+        near = rect.adjusted(-2, -10, 10, 2).toRect().intersected(image.rect())
+        pixels = (
+            image.pixelColor(x, y).rgb()
+            for x in range(near.left(), near.right() + 1)
+            for y in range(near.top(), near.bottom() + 1)
+        )
+        if BOOKMARK_COLOUR.rgb() in pixels:
+            found.add(event_id)
+    return found
+
+
+def points(view: TimelineView) -> list[str]:
+    """Return the one-day events drawn on their own."""
+    return [i for i in view.drawn_event_ids() if (r := view.marker_rect(i)) and r.width() < 12]
+
+
+def test_a_bookmark_toggled_among_many_stars_only_that_event(view: TimelineView) -> None:
+    drawn = points(view)
+    assert len(drawn) > 10
+    many = set(IDS) - {drawn[3]}
+    view.set_bookmarked(many)
+    assert starred(view) == set(drawn) - {drawn[3]}
+    view.set_bookmarked(many - {drawn[5]})  # one removed: only that id is looked up
+    assert starred(view) == set(drawn) - {drawn[3], drawn[5]}
+    view.set_bookmarked(many - {drawn[5]} | {drawn[3]})  # and one added
+    assert starred(view) == set(drawn) - {drawn[5]}
+    view.set_bookmarked({drawn[0]})  # most of them removed at once
+    assert starred(view) == {drawn[0]}
+
+
+def test_filtering_and_stepping_leave_no_objects_behind(view: TimelineView) -> None:
+    def one_round(n: int) -> tuple[int, int]:
+        view.set_filter(IDS[n % 3 :: 2])
+        view.step_selection(1)
+        view.repaint()
+        listed = view.access.items()  # an item for each event and badge drawn
+        assert listed
+        children = view.findChildren(QObject)
+        markers = [c for c in children if isinstance(c, Marker)]
+        assert sorted(map(id, markers)) == sorted(map(id, listed))  # none kept once gone
+        return len(children) - len(markers), len(markers)
+
+    others, _ = one_round(0)
+    for n in range(1, 30):
+        assert one_round(n)[0] == others

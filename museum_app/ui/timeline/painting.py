@@ -30,7 +30,7 @@ from museum_app.ui.timeline.titles import EDGE, Shortener, title_box
 
 HATCH_PERIOD = 8
 MARKERS_PER_PAINT = 8  # made during a paint; the rest wait for idle time
-MAX_BADGES = 1000  # a badge's picture is keyed by its label and width
+MAX_BADGES = 400  # a badge's picture is keyed by its label and width: a filter makes new ones
 
 
 class Frame:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from itertools import accumulate, islice
+from itertools import accumulate
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -21,7 +21,10 @@ from PySide6.QtGui import (
 )
 
 FADE_PX = 14.0  # a title cut short fades out over this much, instead of an ellipsis
-MAX_PICTURES = 1500  # about 20 MB of titles: several screens of them
+MAX_PICTURES = 1500  # several screens of titles
+# The pixels they may take at a pixel ratio of 1 (four times as many at 2): a count alone let
+# a long session fill about 20 MB of native memory with long titles.
+MAX_PICTURE_BYTES = 10 * 1024 * 1024
 PICTURES_PER_PAINT = 6  # made during a paint; the rest wait for idle time
 VECTOR_ENGINES = (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
 
@@ -59,7 +62,10 @@ class TextPictures:
     title at every zoom, however much room it has there.
     """
 
-    def __init__(self, font: QFont, dpr: float = 1.0, limit: int = MAX_PICTURES) -> None:
+    def __init__(
+        self, font: QFont, dpr: float = 1.0, limit: int = MAX_PICTURES,
+        limit_bytes: int = MAX_PICTURE_BYTES,
+    ) -> None:  # fmt: skip
         self.dpr = dpr
         self.fonts = (QFont(font), QFont(font))
         self.fonts[1].setBold(True)
@@ -71,7 +77,8 @@ class TextPictures:
         self._before: dict[Key, tuple[QColor, float]] = {}
         self._drawn: dict[Key, tuple[QColor, float]] = {}
         self._fades: dict[int, QBrush] = {}
-        self._limit = limit
+        self._limit, self._limit_bytes = limit, round(limit_bytes * dpr * dpr)
+        self._bytes = 0  # the pixels the pictures kept take
         self._budget = PICTURES_PER_PAINT
 
     def begin(self) -> None:
@@ -122,12 +129,13 @@ class TextPictures:
     def _make(self, key: Key, ink: QColor, width: float) -> QPixmap:
         """Make, keep and return the picture of a text."""
         self._drawn.pop(key, None)
-        if len(self._pictures) >= self._limit:
-            for old in list(islice(self._pictures, self._limit // 2)):
-                del self._pictures[old]  # the oldest half: a pan or zoom has left them behind
         text, bold, _ = key
         dpr = self.dpr
-        picture = QPixmap(math.ceil((width + 2) * dpr), math.ceil(self.height * dpr))
+        size = (math.ceil((width + 2) * dpr), math.ceil(self.height * dpr))
+        cost = 4 * size[0] * size[1]
+        if len(self._pictures) >= self._limit or self._bytes + cost > self._limit_bytes:
+            self._forget_oldest_half()
+        picture = QPixmap(*size)
         picture.setDevicePixelRatio(dpr)
         picture.fill(Qt.GlobalColor.transparent)
         with QPainter(picture) as p:
@@ -135,7 +143,22 @@ class TextPictures:
             p.setPen(ink)
             p.drawText(QPointF(0, self.metrics[bold].ascent()), text)  # never markup
         self._pictures[key] = picture
+        self._bytes += cost
         return picture
+
+    def _forget_oldest_half(self) -> None:
+        """Drop the oldest pictures, half of them by count or by pixels: a pan or zoom left them."""
+        count, pixels = len(self._pictures) // 2, self._limit_bytes // 2
+        for old in list(self._pictures):
+            if count <= 0 and self._bytes <= pixels:
+                break
+            gone = self._pictures.pop(old)
+            self._bytes -= 4 * gone.width() * gone.height()
+            count -= 1
+
+    def picture_bytes(self) -> int:
+        """Return the pixels the pictures kept take, in bytes."""
+        return self._bytes
 
     def make_waiting(self, stop: Callable[[], bool]) -> bool:
         """Make pictures of the text the last paint drew as text, until stop() says so.

@@ -141,13 +141,27 @@ class TimelineView(QWidget):
 
     def set_bookmarked(self, ids: Collection[str]) -> None:
         """Mark these ids as bookmarked."""
-        self._bookmarked_ids = frozenset(ids)
-        self._bookmarked = self._bookmarks()
+        wanted = frozenset(ids)
+        old = self._bookmarked_ids
+        if wanted == old:
+            return
+        added, removed = wanted - old, old - wanted
+        self._bookmarked_ids = wanted
+        if len(added) + len(removed) > len(wanted) // 2:
+            self._bookmarked = self._bookmarks()
+        else:  # one toggled among thousands: find only the ids that changed
+            self._bookmarked = self._bookmarked.difference(self._found(removed)).union(
+                self._found(added)
+            )
         self._changed()
 
     def _bookmarks(self) -> frozenset[int]:
         """Return the items bookmarked."""
-        found = map(self._shown.find, self._bookmarked_ids)
+        return self._found(self._bookmarked_ids)
+
+    def _found(self, ids: Collection[str]) -> frozenset[int]:
+        """Return the items of those ids that are loaded."""
+        found = map(self._shown.find, ids)
         return frozenset(item for item in found if item is not None)
 
     def _rebuild(self) -> None:
