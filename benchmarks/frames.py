@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from stats import now_ms
@@ -91,6 +91,17 @@ class Flushes(QObject):
         return [flush for flush in self.ends if flush[0] >= start]
 
 
+def turn() -> None:
+    """Pass once through the event loop as exec() does, deferred deletions included.
+
+    processEvents() alone never deletes what deleteLater() asked to delete (Qt does that only
+    when control returns to a running loop): widgets the window replaced would pile up, and
+    the memory figures count what no user's window keeps.
+    """
+    app().processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def spin(ms: float) -> float:
     """Run the event loop for ms; return the longest single pass through it.
 
@@ -99,7 +110,7 @@ def spin(ms: float) -> float:
     """
     longest, deadline = 0.0, now_ms() + ms
     while (start := now_ms()) < deadline:
-        app().processEvents()
+        turn()
         longest = max(longest, now_ms() - start)
     return longest
 
@@ -115,7 +126,7 @@ def settle(flushes: Flushes, start: float, busy: Callable[[], bool] = lambda: Fa
     longest, quiet_from, now = 0.0, start, start
     while now - quiet_from < QUIET_MS and now - start < LIMIT_MS:
         pass_start = now_ms()
-        app().processEvents()
+        turn()
         now = now_ms()
         flushes.flush_stray(now)
         longest = max(longest, now - pass_start)

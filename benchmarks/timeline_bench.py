@@ -13,7 +13,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from frames import FRAME_MS, Flushes, GcWatch, app, frame_figures, mouse, post, settle, spin, wheel
+from frames import (
+    FRAME_MS,
+    Flushes,
+    GcWatch,
+    frame_figures,
+    mouse,
+    post,
+    settle,
+    spin,
+    turn,
+    wheel,
+)
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from stats import Samples, now_ms, summary
@@ -53,7 +64,7 @@ class Stage:
         """Take the window away."""
         self.host.hide()
         self.host.deleteLater()
-        app().processEvents()
+        turn()  # and the window is deleted
 
 
 def dense_times(items: Items, count: int = 3) -> list[float]:

@@ -12,7 +12,19 @@ import random
 from pathlib import Path
 from typing import Any
 
-from frames import Flushes, GcWatch, app, click, frame_figures, key, post, settle, spin, typed, wheel
+from frames import (
+    Flushes,
+    GcWatch,
+    click,
+    frame_figures,
+    key,
+    post,
+    settle,
+    spin,
+    turn,
+    typed,
+    wheel,
+)
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QListWidget, QStyle, QWidget
 from stats import now_ms, summary
@@ -252,5 +264,5 @@ def measure(data_dir: Path, quick: bool, only_typing: bool = False) -> dict[str,
     finally:
         window.hide()  # not close(): that would save this window's state as the person's
         window.deleteLater()
-        app().processEvents()
+        turn()  # and the window is deleted
     return result
