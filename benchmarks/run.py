@@ -69,6 +69,12 @@ def prepare(size: int, runs: int, work: Path, env: dict[str, str]) -> tuple[Path
     return data_dirs[0], timing
 
 
+def keep(result: dict[str, Any], path: Path | None) -> None:
+    """Write the figures so far, so that a run stopped early keeps what it measured."""
+    if path is not None:
+        path.write_text(json.dumps(result, indent=1), encoding="utf-8")
+
+
 def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     """Measure everything and return the figures."""
     env = processes.environment(work)
@@ -101,12 +107,14 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         starts[str(size)] = Start(["app", str(folder)])
         starts[f"{size} cold"] = Start(["app", str(folder)], processes.data_files(folder))
     starts["bookmarks"] = Start(["app", str(marked)])
+    keep(result, args.json)
     say("start-up and memory, every kind of start in turn")
     result["startup"] = processes.start_ups(starts, args.startup_runs, env, args.drop_all_caches)
     for size, folder in data_dirs.items():
         key = str(size)
         say(f"{size:,} events: the timeline at device pixel ratio 1")
         result["timeline"][key] = processes.ui_worker("timeline", folder, env, *quick)
+        keep(result, args.json)
         if size > INTERACTIVE_MAX:
             continue
         say(f"{size:,} events: the timeline at device pixel ratio 2")
@@ -115,11 +123,13 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         )
         say(f"{size:,} events: the window (typing, categories, the list, the search's pause)")
         result["window"][key] = processes.ui_worker("window", folder, env, *quick)
+    keep(result, args.json)
     folder = data_dirs[interactive]
     say(f"{interactive:,} events: the timeline with titles in Chinese where there are")
     result["timeline_zh"][str(interactive)] = processes.ui_worker(
         "timeline", folder, env, "--language", "zh_CN", *quick
     )
+    keep(result, args.json)
     say(f"{made:,} bookmarks: the star toggled, the panel opened")
     result["bookmarks"].update(processes.ui_worker("bookmarks", marked, env, *quick))
     if args.session_minutes > 0:
@@ -127,6 +137,7 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         result["session"] = processes.ui_worker(
             "session", folder, env, "--minutes", str(args.session_minutes)
         )
+    keep(result, args.json)
     result["machine"]["load_average_after"] = list(os.getloadavg())
     if args.peer_json is not None:
         result["peer"] = json.loads(args.peer_json.read_text(encoding="utf-8"))
