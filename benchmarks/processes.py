@@ -31,9 +31,6 @@ def environment(work: Path) -> dict[str, str]:
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["MUSEUM_APP_CONFIG_DIR"] = str(work / "config")
     env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-    # A million events with their descriptions make a pack of about 1 GB, past the 200 MB
-    # the app reads unless asked for more (as a person importing such a pack would ask).
-    env["MUSEUM_APP_MAX_PACK_MB"] = "4096"
     for name in ("PYTHONDONTWRITEBYTECODE", "MUSEUM_APP_DATA_DIR", "QT_SCALE_FACTOR"):
         env.pop(name, None)
     return env

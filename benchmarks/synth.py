@@ -211,12 +211,12 @@ def _entities(rng: random.Random, chinese: bool) -> list[dict[str, Any]]:
     return found
 
 
-def events(count: int, seed: int = 2014) -> Iterator[dict[str, Any]]:
-    """Yield count event records."""
+def events(count: int, seed: int = 2014, first: int = 0) -> Iterator[dict[str, Any]]:
+    """Yield count event records, numbered from first (their ids hold the number)."""
     rng = random.Random(seed)
     days = Days(rng, count)
     _, _, subjects, subjects_zh = _draws()
-    for n in range(count):
+    for n in range(first, first + count):
         day = days.draw(rng)
         chinese = rng.random() < CHINESE_SHARE
         subject = (subjects_zh if chinese else subjects).draw(rng, 1)[0]
@@ -252,12 +252,14 @@ def make_pack(count: int, seed: int = 2014, pack_id: str = "benchmark-synthetic"
     return {**_head(count, pack_id), "events": list(events(count, seed))}
 
 
-def write_pack(path: Path, count: int, seed: int = 2014) -> Path:
+def write_pack(
+    path: Path, count: int, seed: int = 2014, first: int = 0, pack_id: str = "benchmark-synthetic"
+) -> Path:
     """Write a synthetic pack of count events to path, an event at a time; return path."""
-    head = json.dumps(_head(count, "benchmark-synthetic"), ensure_ascii=False)
+    head = json.dumps(_head(count, pack_id), ensure_ascii=False)
     with path.open("w", encoding="utf-8") as out:
         out.write(head[:-1] + ', "events": [')
-        for n, record in enumerate(events(count, seed)):
+        for n, record in enumerate(events(count, seed, first)):
             out.write(("," if n else "") + json.dumps(record, ensure_ascii=False))
         out.write("]}")
     return path

@@ -27,9 +27,6 @@ PACK_FORMAT = "museum-app-pack"
 CATEGORIES_FORMAT = "museum-app-categories"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 200 * 1024 * 1024
-# A larger limit, in megabytes, for whoever means to import a larger pack (a million events
-# with their descriptions make about 1 GB): its parse takes a few times its size in memory.
-LIMIT_ENV = "MUSEUM_APP_MAX_PACK_MB"
 MAX_EVENTS = 200_000
 # Made once, not per record: 100,000 events each ask for them.
 _ENTITY_KINDS = {k.value: k for k in EntityKind}
@@ -71,12 +68,6 @@ class Pack:
     titles: tuple[tuple[str, str], ...] = ()  # the title in other languages
 
 
-def file_limit() -> int:
-    """Return the largest data file read: 200 MB, or as many megabytes as LIMIT_ENV says."""
-    given = os.environ.get(LIMIT_ENV, "").strip()
-    return int(given) * 1024 * 1024 if given.isdecimal() and int(given) > 0 else MAX_FILE_BYTES
-
-
 def read_json(path: Path, max_bytes: int | None = None) -> Any:
     """Read a JSON file, refusing huge, unreadable or unparsable ones with a clear message."""
     return parse_json(path, read_raw(path, max_bytes))
@@ -84,7 +75,7 @@ def read_json(path: Path, max_bytes: int | None = None) -> Any:
 
 def read_raw(path: Path, max_bytes: int | None = None) -> bytes:
     """Read a data file's bytes, refusing huge, unreadable or special ones with a clear message."""
-    limit = file_limit() if max_bytes is None else max_bytes
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     try:
         # Non-blocking, so that a named pipe given as a pack is refused instead of waited on.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -95,8 +86,7 @@ def read_raw(path: Path, max_bytes: int | None = None) -> bytes:
         if not stat.S_ISREG(status.st_mode):
             raise PackError(path, "", "", "is not a regular file")
         if status.st_size > limit:
-            hint = f" ({LIMIT_ENV} raises it)" if max_bytes is None else ""
-            raise PackError(path, "", "", f"is {status.st_size:,} bytes; the limit is {limit:,}{hint}")
+            raise PackError(path, "", "", f"is {status.st_size:,} bytes; the limit is {limit:,}")
         with open(fd, "rb", closefd=False) as file:
             # At most one byte past the limit: the size on disk may change while it is read.
             # Sized to the file, not the limit (read(n) sets n bytes aside at once); a file that

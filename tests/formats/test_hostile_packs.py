@@ -259,20 +259,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(
     monkeypatch.setattr(packs, "MAX_FILE_BYTES", 1000)  # the real limit is 200 MB
     error = refused(library, path)
     assert "the limit is 1,000" in error.problem
-    assert "MUSEUM_APP_MAX_PACK_MB raises it" in error.problem
     report("hostile-size-limit", limit_bytes=1000, file_bytes=path.stat().st_size, refused=True)
-
-
-def test_a_larger_limit_asked_for_lets_a_larger_pack_in(
-    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = write(tmp_path / "big.json", pack(events=[event("2015-01-01-e1", "2015-01-01")]))
-    monkeypatch.setattr(packs, "MAX_FILE_BYTES", 10)
-    assert "the limit is 10 " in refused(library, path).problem
-    monkeypatch.setenv("MUSEUM_APP_MAX_PACK_MB", "1")
-    assert library.import_pack(path).id == "test-pack"
-    monkeypatch.setenv("MUSEUM_APP_MAX_PACK_MB", "lots")  # not a number: the usual limit
-    assert packs.file_limit() == 10
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
