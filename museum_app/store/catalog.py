@@ -180,8 +180,7 @@ class Catalog:
     def packs(self, language: str | None = None) -> list[tuple[str, str, str, int]]:
         """Return each pack's id, title (in a language, where it has one), file and number of events."""
         rows = self._query(
-            "SELECT p.id, p.title, p.file, (SELECT count(*) FROM events e WHERE e.pack_id = p.id), "
-            "p.titles FROM packs p ORDER BY p.id"
+            "SELECT p.id, p.title, p.file, p.events, p.titles FROM packs p ORDER BY p.id"
         )
         return [
             (

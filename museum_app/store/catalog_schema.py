@@ -27,7 +27,7 @@ def create_v1(conn: sqlite3.Connection) -> None:
         CREATE TABLE packs (
             id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT NOT NULL,
             page TEXT NOT NULL, url TEXT NOT NULL, file TEXT NOT NULL,
-            titles TEXT NOT NULL
+            titles TEXT NOT NULL, events INTEGER NOT NULL
         );
         CREATE TABLE categories (
             id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL,
@@ -114,9 +114,18 @@ def write_pack(conn: sqlite3.Connection, pack: Pack) -> None:
     """Insert a pack's header row."""
     titles = json.dumps(dict(pack.titles), ensure_ascii=False)  # in other languages, by language
     conn.execute(
-        "INSERT INTO packs (id, title, publisher, page, url, file, titles) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (pack.id, pack.title, pack.publisher, pack.page, pack.url, str(pack.path), titles),
+        "INSERT INTO packs (id, title, publisher, page, url, file, titles, events) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            pack.id,
+            pack.title,
+            pack.publisher,
+            pack.page,
+            pack.url,
+            str(pack.path),
+            titles,
+            len(pack.events),
+        ),  # counted once here: counting them at each start scanned every event
     )
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 # catalog-2: written without a -wal and read as immutable. catalog-4: the summary columns.
 # catalog-5: translations, other names, and the index of Chinese characters and pairs.
 # catalog-6: the date labels in every language the app speaks, the packs' titles in theirs.
-CATALOG_LAYOUT = "catalog-6"
+# catalog-7: each pack's number of events kept with it (a count at each start read every event).
+CATALOG_LAYOUT = "catalog-7"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from museum_app.core.query import EventFilter
 from museum_app.core.table import EventTable
 from museum_app.store import columns
 from museum_app.store.library import Library
+from tests.helpers import event, pack, write
 
 
 @pytest.fixture
@@ -113,3 +114,11 @@ def test_the_packs_titles_are_kept_in_their_languages(library: Library) -> None:
     assert (pack_id, title, count) == ("cim-2014-milestones", "中国互联网博物馆：2014年大事记", 27)
     assert library.catalog.packs()[0][1] == "China Internet Museum: 2014 milestones"
     assert library.catalog.packs("fr")[0][1] == "China Internet Museum: 2014 milestones"
+
+
+def test_each_pack_keeps_its_number_of_events(library: Library, tmp_path: Path) -> None:
+    events = [event(f"2015-01-0{n}-e{n}", f"2015-01-0{n}") for n in range(1, 4)]
+    library.import_pack(write(tmp_path / "three.json", pack("three", events)))
+    counts = {pack_id: count for pack_id, _, _, count in library.catalog.packs()}
+    assert counts == {"cim-2014-milestones": 27, "three": 3}
+    assert library.imported_packs() == [("three", "A test pack", 3)]
