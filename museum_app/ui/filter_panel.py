@@ -198,12 +198,7 @@ class FilterPanel(QWidget):
         if language == self._language:
             return
         self._language = language
-        self._updating = True
-        try:
-            for item in self._items():
-                self._label(item)
-        finally:
-            self._updating = False
+        self._relabel()
 
     def _paint_swatches(self) -> None:
         """Give each category its colour's swatch, made to stand out from the list's background."""
@@ -218,6 +213,10 @@ class FilterPanel(QWidget):
         if self._counts == dict(counts):
             return
         self._counts = dict(counts)
+        self._relabel()
+
+    def _relabel(self) -> None:
+        """Write every category's name and count anew, emitting nothing."""
         self._updating = True
         try:
             for item in self._items():
