@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+SLACK = 3  # pixels
 NAME_ROLE = Qt.ItemDataRole.UserRole + 7  # the name alone; the text is the name and its count
 
 
@@ -37,5 +38,7 @@ class CountDelegate(QStyledItemDelegate):
             room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
             # The style keeps a margin on each side of the text (3 px in Qt's own styles).
             margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-            item.text = shortened(item.text, name, item.fontMetrics, room.width() - 2 * margin)
+            # A few pixels kept in hand: the style elides a text that fits to the pixel.
+            fit = room.width() - 2 * margin - SLACK
+            item.text = shortened(item.text, name, item.fontMetrics, fit)
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
