@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 from museum_app.app import build_window
 from museum_app.timeline.items import ItemKind, TimelineItem
 from museum_app.timeline.metrics import LayoutMetrics
-from museum_app.ui.adapters import timeline_items
 from museum_app.ui.main_window import MainWindow
 from museum_app.ui.timeline.view import TimelineView
 from tests.timeline.factories import day, year_2014
+from tests.ui.test_timeline_shipped import items_of, timeline_of
 
 SIZES = [(1024, 640), (1280, 800), (1600, 1000)]
 WUZHEN = "2014-11-19-world-internet-conference"
@@ -33,17 +33,6 @@ def open_window(qtbot: QtBot, tmp_path: Path, size: tuple[int, int]) -> MainWind
     window.show()
     qtbot.waitExposed(window)
     return window
-
-
-def timeline_of(window: MainWindow) -> TimelineView:
-    timeline = window.part("timeline")
-    assert isinstance(timeline, TimelineView)
-    return timeline
-
-
-def items_of(window: MainWindow) -> list[TimelineItem]:
-    b = window.browser
-    return list(timeline_items(b.summaries, b.categories))
 
 
 def whole_or_at_a_word(shown: str, titles: list[str]) -> bool:
