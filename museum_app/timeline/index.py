@@ -19,6 +19,7 @@ from itertools import compress, repeat
 from operator import attrgetter
 
 from museum_app.timeline.items import KINDS, ItemColumns, ItemKind, TimelineItem
+from museum_app.timeline.laned import LanedSpans
 
 MAX_SPAN_LANES = 64  # spans stacked deeper than this can never be shown, only counted
 _FLIP = bytes([1, 0]) + bytes(254)  # for bytes.translate: a byte mask's 0s and 1s swapped
@@ -184,6 +185,7 @@ class ItemIndex:
             self.span_shown = bytes(map(mask.__getitem__, base.spans))
         self.span_lane: Mapping[int, int] = SpanLanes(self)
         self._overflows: dict[int, tuple[list[int], array[float], array[float]]] = {}
+        self._laned: dict[int, LanedSpans] = {}
         self._extent = self._find_extent()
 
     def _find_extent(self) -> tuple[float, float] | None:
@@ -287,35 +289,29 @@ class ItemIndex:
         upto = bisect_left(starts, t1)
         return [spans[p] for p in positions[:upto] if ends[p] > t0]
 
+    def laned(self, cap: int) -> LanedSpans:
+        """Return the shown spans with a lane below cap as arrays, made on first use."""
+        cap = min(cap, self.lane_cap)
+        found = self._laned.get(cap)
+        if found is None:
+            found = self._laned[cap] = LanedSpans(
+                self.lanes, self.span_shown, cap, self.all_span_starts, self.base.span_ends
+            )
+        return found
+
     def short_spans_between(
         self, t0: float, t1: float, days: float, cap: int
     ) -> tuple[list[int], float]:
         """Return the shown spans anchored in [t0, t1) shorter than days with a lane below cap.
 
         Return their positions in all_spans and the furthest end among them (t1 if none).
-        The tests run in C over the stretch: at a far zoom a stretch holds thousands.
         """
-        lo, hi = bisect_left(self.all_span_starts, t0), bisect_left(self.all_span_starts, t1)
-        if lo == hi:
-            return [], t1
-        ends = self.base.span_ends[lo:hi]
-        short = map(operator.lt, map(operator.sub, ends, self.all_span_starts[lo:hi]), repeat(days))
-        laned = map(operator.lt, self.lanes[lo:hi], repeat(min(cap, self.lane_cap)))
-        keep = bytes(map(operator.and_, map(operator.and_, short, laned), self.span_shown[lo:hi]))
-        return list(compress(range(lo, hi), keep)), max(compress(ends, keep), default=t1)
+        return self.laned(cap).short_between(t0, t1, days)
 
     def laned_spans_between(self, t0: float, t1: float, cap: int, at_least: float = 0.0) -> list[int]:
         """Return the positions of the shown spans anchored in [t0, t1) with a lane below cap
-        that last at least at_least days (tested in C: a far zoom's stretch holds thousands)."""
-        lo, hi = bisect_left(self.all_span_starts, t0), bisect_left(self.all_span_starts, t1)
-        if lo == hi:
-            return []
-        keep = map(operator.and_, self.span_shown[lo:hi],
-                   map(operator.lt, self.lanes[lo:hi], repeat(min(cap, self.lane_cap))))  # fmt: skip
-        if at_least > 0:
-            lengths = map(operator.sub, self.base.span_ends[lo:hi], self.all_span_starts[lo:hi])
-            keep = map(operator.and_, keep, map(operator.ge, lengths, repeat(at_least)))
-        return list(compress(range(lo, hi), keep))
+        that last at least at_least days."""
+        return self.laned(cap).between(t0, t1, at_least)
 
     def has_lane(self, item: int) -> bool:
         """Say whether a shown span has a lane below the cap (and so can be drawn)."""
