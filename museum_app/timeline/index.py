@@ -15,7 +15,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from functools import cached_property
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter
 
 from museum_app.timeline.items import KINDS, ItemColumns, ItemKind, TimelineItem
@@ -294,9 +294,10 @@ class ItemIndex:
         cap = min(cap, self.lane_cap)
         found = self._laned.get(cap)
         if found is None:
-            found = self._laned[cap] = LanedSpans(
-                self.lanes, self.span_shown, cap, self.all_span_starts, self.base.span_ends
-            )
+            # The lanes below cap hold them: fewer than every span, which a crowd makes many.
+            positions = sorted(chain.from_iterable(self._laid[3][:cap]))
+            found = LanedSpans(positions, self.all_span_starts, self.base.span_ends)
+            self._laned[cap] = found
         return found
 
     def short_spans_between(

@@ -11,21 +11,17 @@ from __future__ import annotations
 import operator
 from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
 from itertools import compress, repeat
 
 
 class LanedSpans:
     """The shown spans with a lane below a cap: their places in all_spans, starts and ends."""
 
-    def __init__(
-        self, lanes: Sequence[int], shown: bytes, cap: int, starts: array[float], ends: array[float]
-    ) -> None:
-        """Pick from every span (by start) those shown with a lane below cap; in C, once."""
-        keep = bytes(map(operator.and_, map(operator.lt, lanes, repeat(cap)), shown))
-        self.positions = list(compress(range(len(keep)), keep))
-        self.starts = array("d", compress(starts, keep))
-        self.ends = array("d", compress(ends, keep))
+    def __init__(self, positions: list[int], starts: array[float], ends: array[float]) -> None:
+        """Keep the spans at these places (in order) of the arrays of every span's start and end."""
+        self.positions = positions
+        self.starts = array("d", map(starts.__getitem__, positions))
+        self.ends = array("d", map(ends.__getitem__, positions))
         # The same subtraction as the tests of a span's length made it: the same float.
         self.lengths = array("d", map(operator.sub, self.ends, self.starts))
 
