@@ -279,12 +279,18 @@ class ZoomLayout:
         # The titles placed here stop before the next wall's markers.
         cap = self.x(self.chunk_start(w + 1) - before) - m.marker_radius - m.gap
         margin = (m.marker_radius + m.gap) / ppd
-        spans = self.spans_over(t - before - margin, t + after + before)
-        state = LaneState(m, self._obstacles(spans), [cap] * m.lanes)
         result = Placed()
-        cuts: list[Cut] = []
         pin = self._pin
         first = pin.item if pin is not None and pin.first_at_wall(w) else None
+        near = range(self.bins.of(t - before), self.bins.of(t + after) + 1)
+        if first is None and all(map(self.dense, near)):
+            # Every bin in reach is a crowd, drawn as its badge: no marker to place here, so
+            # no need of the spans around (a far zoom's walls are all such).
+            self._walls[w] = result
+            return result
+        spans = self.spans_over(t - before - margin, t + after + before)
+        state = LaneState(m, self._obstacles(spans), [cap] * m.lanes)
+        cuts: list[Cut] = []
         if pin is not None and first is not None:
             shape = pin.place(state)
             if shape is not None:
@@ -292,7 +298,7 @@ class ZoomLayout:
         elif pin is not None and (inside := pin.beside_wall(w)) is not None:
             # The pinned point inside a chunk beside this wall: its markers keep clear of it.
             state.reserve(inside.lane, *inside.extent(self.scale, m.gap))
-        for b in range(self.bins.of(t - before), self.bins.of(t + after) + 1):
+        for b in near:
             if self.dense(b):  # its markers are all in its cluster: no need to look at them
                 continue
             lo, hi = max(self.bins.start(b), t - before), min(self.bins.start(b + 1), t + after)
