@@ -18,6 +18,7 @@ from functools import cached_property
 from itertools import compress, repeat
 from operator import attrgetter
 
+from museum_app.core.masks import all_of
 from museum_app.timeline.items import KINDS, ItemColumns, ItemKind, TimelineItem
 
 MAX_SPAN_LANES = 64  # spans stacked deeper than this can never be shown, only counted
@@ -47,6 +48,11 @@ def span_lanes(spans: Sequence[tuple[float, float]]) -> list[int]:
         heapq.heappush(busy, (end, lane))
         lanes.append(lane)
     return lanes
+
+
+def _at_least(cap: int) -> bytes:
+    """Return the bytes.translate table that turns a lane into 1 if it is cap or above, else 0."""
+    return bytes(lane >= cap for lane in range(256))
 
 
 class ItemBase:
@@ -263,12 +269,15 @@ class ItemIndex:
         cap = min(cap, self.lane_cap)
         found = self._overflows.get(cap)
         if found is None:
-            lanes, shown = self.lanes, self.span_shown
-            # In C: a byte per span, 1 where it is shown with no lane below cap.
-            beyond = map(operator.ge, lanes, repeat(cap))
-            positions = list(compress(range(len(lanes)), map(operator.and_, beyond, shown)))
-            starts = array("d", [self.all_span_starts[p] for p in positions])
-            ends = array("d", sorted(self.base.span_ends[p] for p in positions))
+            # A byte per span, 1 where it is shown with no lane below cap, and every column
+            # picked by it in C: in a crowd most spans overflow (41,000 of 45,000 at 100,000
+            # events), and a Python loop over them took 10 ms of each new filter's first paint.
+            # A lane is at most lane_cap (MAX_SPAN_LANES), so it fits in a byte.
+            beyond = bytes(self.lanes.tolist()).translate(_at_least(cap))
+            keep = all_of([beyond, self.span_shown], len(beyond))
+            positions = list(compress(range(len(keep)), keep))
+            starts = array("d", compress(self.all_span_starts, keep))
+            ends = array("d", sorted(compress(self.base.span_ends, keep)))
             found = self._overflows[cap] = (positions, starts, ends)
         return found
 
