@@ -55,6 +55,23 @@ def _at_least(cap: int) -> bytes:
     return bytes(lane >= cap for lane in range(256))
 
 
+# For bytes.translate over a byte per item of 2 * shown + is_point: the shown byte of each point,
+# the spans' bytes deleted; or of each span, the points' deleted.
+_POINTS_SHOWN, _SPANS_SHOWN = bytes([0, 0, 0, 1]) + bytes(252), bytes([0, 0, 1, 0]) + bytes(252)
+
+
+def _split(mask: bytes, is_point: bytes) -> tuple[bytes, bytes]:
+    """Return a mask's bytes of the points, then of the spans, each in the items' order.
+
+    Two bytes.translate passes in C: picking with itertools.compress makes an int per item,
+    a millisecond for each of the two at 100,000 events, at every new filter.
+    """
+    count = len(mask)
+    both = (int.from_bytes(mask, "little") << 1) | int.from_bytes(is_point, "little")
+    marked = both.to_bytes(count, "little")  # a mask byte is 0 or 1: the shift stays in its byte
+    return marked.translate(_POINTS_SHOWN, b"\x00\x02"), marked.translate(_SPANS_SHOWN, b"\x01\x03")
+
+
 class ItemBase:
     """Every item as arrays, points and spans apart, each in the order they are anchored."""
 
@@ -183,8 +200,7 @@ class ItemIndex:
             self.point_shown = bytes([1]) * len(base.points)
             self.span_shown = bytes([1]) * len(base.spans)
         elif base.in_order:  # points and spans are in the items' order: pick from the mask in C
-            self.point_shown = bytes(compress(mask, base.is_point))
-            self.span_shown = bytes(compress(mask, base.is_span))
+            self.point_shown, self.span_shown = _split(mask, base.is_point)
         else:
             self.point_shown = bytes(map(mask.__getitem__, base.points))
             self.span_shown = bytes(map(mask.__getitem__, base.spans))
