@@ -106,6 +106,21 @@ def test_counts_and_look_ups_see_only_the_shown_items(
             assert items[index.all_points[pos]].id in shown
 
 
+@given(item_lists(max_size=80), st.data())
+def test_the_spans_beyond_the_lanes_are_the_shown_ones_without_a_lane_below_the_cap(
+    items: list[TimelineItem], data: st.DataObject
+) -> None:
+    shown = {it.id for it in items if data.draw(st.booleans())}
+    index = ItemIndex(items, shown, lane_cap=data.draw(st.integers(1, 6)))
+    cap = data.draw(st.integers(1, 8))
+    beyond = [i for i in index.span_items if index.span_lane[i] >= min(cap, index.lane_cap)]
+    t0 = data.draw(st.floats(day(2013, 12, 1), day(2015, 6, 1)))
+    t1 = t0 + data.draw(st.floats(0.5, 400))
+    meeting = [i for i in beyond if items[i].start < t1 and index.end_of(i) > t0]
+    assert index.overflow_items(t0, t1, cap) == meeting
+    assert index.overflow_between(t0, t1, cap) == len(meeting)
+
+
 def test_items_out_of_order_are_found_as_if_they_were_sorted() -> None:
     items = year_2014()
     shuffled = items[::-1]

@@ -10,6 +10,7 @@ from PySide6.QtGui import QHelpEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
+from museum_app.timeline.chunks import ZoomLayout
 from museum_app.timeline.items import ItemKind, TimelineItem
 from museum_app.ui.timeline.accessible import Marker
 from museum_app.ui.timeline.cluster_popup import ClusterPopup
@@ -317,6 +318,41 @@ def test_a_mask_filters_as_the_same_ids_do(qtbot: QtBot, view: TimelineView) -> 
     assert set(view.drawn_event_ids()) <= shown
     view.set_visible_mask(None)
     assert len(view.drawn_event_ids()) == len(ITEMS)
+
+
+def test_clearing_a_filter_shows_every_event_as_before_without_laying_out_again(
+    qtbot: QtBot, view: TimelineView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def drawn(timeline: TimelineView) -> tuple[object, ...]:
+        rects = [r and r.toRect() for r in map(timeline.marker_rect, IDS)]
+        return timeline.drawn_event_ids(), timeline.badge_entries(), rects
+
+    view.repaint()
+    before = drawn(view)
+    built: list[int] = []
+    build = ZoomLayout._build
+    monkeypatch.setattr(ZoomLayout, "_build", lambda self, c: built.append(c) or build(self, c))
+    view.set_filter(IDS[::2])
+    view.repaint()
+    assert built  # a filter is laid out anew
+    built.clear()
+    view.set_filter(None)
+    view.repaint()
+    assert drawn(view) == before
+    assert not built  # every event's layout was kept
+    # Chosen while filtered, an event is drawn where a view that never filtered draws it.
+    view.set_filter(IDS[::2])
+    view.select(IDS[6])
+    view.set_filter(None)
+    fresh = TimelineView()
+    qtbot.addWidget(fresh)
+    fresh.resize(1600, 600)
+    fresh.set_items(ITEMS)
+    fresh.show()
+    qtbot.waitExposed(fresh)
+    fresh.set_visible_range(*view.visible_range())
+    fresh.select(IDS[6])
+    assert drawn(view) == drawn(fresh)
 
 
 def test_work_done_while_idle_changes_nothing_drawn(qtbot: QtBot, view: TimelineView) -> None:

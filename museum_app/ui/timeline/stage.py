@@ -18,7 +18,9 @@ class Stage:
     """The scene (layouts) and the painter (pictures) of one view, and the work done ahead.
 
     The scene is made again when the shown items, the layout sizes or the screen change; the
-    painter and the measured title widths outlive a new filter, as they hold per item.
+    painter and the measured title widths outlive a new filter, as they hold per item. The
+    scene of every item (no filter) is kept while a filter is on: the items' index keeps its
+    own for that case, so clearing the filter lays nothing out again.
     """
 
     def __init__(self, font: QFont) -> None:
@@ -28,21 +30,30 @@ class Stage:
         self._char_widths = CharWidths(bold)
         self._title_widths: dict[int, float] = {}  # by item, for every scene of these items
         self._scene: Scene | None = None
+        self._whole: Scene | None = None  # the scene of every item shown, no span pinned
         self._painter: ShapePainter | None = None
         self._dpr = 1.0
         self._markers_asked = False  # the painter was given the items' colours to make markers
 
     def forget_items(self) -> None:
         """Drop everything made of the items: new items came."""
-        self._scene, self._painter, self._title_widths = None, None, {}
+        self._scene, self._whole, self._painter, self._title_widths = None, None, None, {}
         self._markers_asked = False
 
     def scene(self, index: ItemIndex, metrics: LayoutMetrics, dpr: float) -> Scene:
         """Return the scene of index laid out with metrics on a screen of this pixel ratio."""
         scene = self._scene
         if scene is None or scene.index is not index or scene.metrics != metrics or self._dpr != dpr:
-            widths = self._title_widths
-            scene = self._scene = Scene(index, metrics, self._char_widths.width, widths)
+            whole = self._whole
+            if whole is not None and (whole.metrics != metrics or self._dpr != dpr):
+                whole = self._whole = None
+            if whole is not None and whole.index is index:
+                scene = self._scene = whole
+            else:
+                widths = self._title_widths
+                scene = self._scene = Scene(index, metrics, self._char_widths.width, widths)
+                if index.mask is None and index.pinned is None:
+                    self._whole = scene
             if self._painter is None or self._painter.metrics != metrics or self._dpr != dpr:
                 self._painter = ShapePainter(self.font, metrics, dpr)
                 self._markers_asked = False
