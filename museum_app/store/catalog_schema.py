@@ -9,7 +9,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from museum_app.core.domain import Category, Entity, Event
-from museum_app.core.search_text import IndexText
+from museum_app.core.search_text import cut, grams_each
 from museum_app.store.database import run_script
 
 if TYPE_CHECKING:
@@ -203,19 +203,43 @@ def write_search(conn: sqlite3.Connection, events: list[Event]) -> None:
     """Insert every event's texts, in every language, into the full-text indexes."""
     for table in ("events_fts", "events_han"):
         conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", (BUILD_HASH_BYTES,))
-    words: list[tuple[int, str, str, str]] = []
-    han: list[tuple[int, str]] = []
-    for rank, event in enumerate(events):
-        texts = [text for _, text in event.translations]
-        title = IndexText.of([event.title, *(t.title for t in texts)])
-        description = IndexText.of([event.description, *(t.description for t in texts)])
-        names = IndexText.of([name for e in event.entities for name in e.all_names()])
-        words.append((rank, title.words, description.words, names.words))
-        # One phrase never spans two runs: each run ends with its last character alone.
-        cut = " ".join(part.grams for part in (title, description, names) if part.grams)
-        if cut:
-            han.append((rank, cut))
+    words, han = search_rows(events)
     conn.executemany(
         "INSERT INTO events_fts (rowid, title, description, entities) VALUES (?, ?, ?, ?)", words
     )
     conn.executemany("INSERT INTO events_han (rowid, grams) VALUES (?, ?)", han)
+
+
+def search_rows(events: list[Event]) -> tuple[list[tuple[int, str, str, str]], list[tuple[int, str]]]:
+    """Return each event's rows of the word index and (if it has Chinese) of the pairs' index.
+
+    As IndexText.of makes them for the title, the description and the names, each in every
+    language; an entity's names are cut once, however many events name it.
+    """
+    words: list[tuple[int, str, str, str]] = []
+    chinese: list[tuple[int, list[str]]] = []  # the events with Chinese runs, and their fields'
+    named: dict[int, tuple[str, list[str]]] = {}  # by id(): every entity lives while this runs
+    for rank, event in enumerate(events):
+        title, description = event.title, event.description
+        if event.translations:
+            texts = [text for _, text in event.translations]
+            title_words, title_runs = cut([title, *(t.title for t in texts)])
+            description_words, description_runs = cut([description, *(t.description for t in texts)])
+        else:
+            title_words, title_runs = cut((title,))
+            description_words, description_runs = cut((description,))
+        names_words, names_runs = [], []
+        for entity in event.entities:
+            known = named.get(id(entity))
+            if known is None:
+                known = named[id(entity)] = cut(entity.all_names())
+            names_words.append(known[0])
+            names_runs.extend(known[1])
+        words.append((rank, title_words, description_words, " ".join(names_words)))
+        if title_runs or description_runs or names_runs:
+            runs = (title_runs, description_runs, names_runs)
+            chinese.append((rank, [" ".join(r) for r in runs if r]))
+    # One phrase never spans two fields: each run ends with its last character alone.
+    cuts = iter(grams_each([field for _, fields in chinese for field in fields]))
+    han = [(rank, " ".join([next(cuts) for _ in fields])) for rank, fields in chinese]
+    return words, han
