@@ -114,7 +114,7 @@ def grams_each(texts: list[str]) -> list[str]:
 def _interleaved(runs: str) -> str:
     """Write each character, the one after it (a space after the last) and a space."""
     # Interleaved as UTF-32 units by slices, in C: a call per character took ten times longer.
-    first, second = runs.encode(_UTF32), (runs[1:] + " ").encode(_UTF32)
+    first, second = runs.encode(_UTF32), (runs + " ")[1:].encode(_UTF32)
     cut = bytearray(_SPACE * (3 * len(runs)))  # character, next character, space; again
     for byte in range(4):
         cut[byte::12] = first[byte::4]

@@ -195,8 +195,10 @@ def write_events(conn: sqlite3.Connection, events: list[Event]) -> None:
 # The full-text indexes keep the terms of the rows inserted in memory up to this many bytes
 # before they write a segment (FTS5's "hashsize", 1 MB unless told). At 1 MB, 100,000 events
 # made hundreds of segments, merged again and again as they came: a build spent a third of
-# its time there. A build writes each index once, so it keeps far more in hand.
-BUILD_HASH_BYTES = 256 << 20
+# its time there. A build writes each index once, so it keeps far more in hand (at 64 MB,
+# 100,000 events make one segment; 256 MB was no faster there, and held more memory).
+BUILD_HASH_BYTES = 64 << 20
+_CUT_AT_ONCE = 5_000  # events whose Chinese pairs are cut in one pass
 
 
 def write_search(conn: sqlite3.Connection, events: list[Event]) -> None:
@@ -239,7 +241,11 @@ def search_rows(events: list[Event]) -> tuple[list[tuple[int, str, str, str]], l
         if title_runs or description_runs or names_runs:
             runs = (title_runs, description_runs, names_runs)
             chinese.append((rank, [" ".join(r) for r in runs if r]))
-    # One phrase never spans two fields: each run ends with its last character alone.
-    cuts = iter(grams_each([field for _, fields in chinese for field in fields]))
-    han = [(rank, " ".join([next(cuts) for _ in fields])) for rank, fields in chinese]
+    # One phrase never spans two fields: each run ends with its last character alone. Cut
+    # a few thousand events at a time: the pass over all of a million took gigabytes at once.
+    han: list[tuple[int, str]] = []
+    for start in range(0, len(chinese), _CUT_AT_ONCE):
+        part = chinese[start : start + _CUT_AT_ONCE]
+        cuts = iter(grams_each([field for _, fields in part for field in fields]))
+        han.extend((rank, " ".join([next(cuts) for _ in fields])) for rank, fields in part)
     return words, han
