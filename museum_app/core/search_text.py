@@ -68,16 +68,22 @@ class IndexText:
     @classmethod
     def of(cls, texts: Iterable[str]) -> IndexText:
         """Fold and cut texts (title, description, names) for the indexes."""
-        words, runs = [], []
-        for text in texts:
-            if text.isascii():
-                words.append(text.lower())  # most texts: no Chinese, nothing to fold but case
-                continue
-            # The pieces between the runs, then the runs, alternately (one pass in C).
-            pieces = _SPLIT_HAN.split(text)
-            words.append(fold(" ".join(pieces[0::2])))
-            runs.extend(pieces[1::2])
-        return cls(" ".join(words), grams(" ".join(runs)))
+        words, runs = cut(texts)
+        return cls(words, grams(" ".join(runs)))
+
+
+def cut(texts: Iterable[str]) -> tuple[str, list[str]]:
+    """Return texts' words as IndexText holds them, and their Chinese runs, in order."""
+    words, runs = [], []
+    for text in texts:
+        if text.isascii():
+            words.append(text.lower())  # most texts: no Chinese, nothing to fold but case
+            continue
+        # The pieces between the runs, then the runs, alternately (one pass in C).
+        pieces = _SPLIT_HAN.split(text)
+        words.append(fold(" ".join(pieces[0::2])))
+        runs.extend(pieces[1::2])
+    return " ".join(words), runs
 
 
 def grams(runs: str) -> str:
@@ -87,15 +93,33 @@ def grams(runs: str) -> str:
     run's end (a space after it) the character alone. A run's first character alone may
     follow too (a space before it): harmless, as it also starts a pair.
     """
-    if not runs:
-        return ""
+    return _interleaved(runs).rstrip() if runs else ""
+
+
+def grams_each(texts: list[str]) -> list[str]:
+    """Return the grams of each text (space-separated runs), cut all in one pass."""
+    if not texts:
+        return []
+    # Joined by spaces, each text's characters meet the same next character as alone (its
+    # last one a space): its grams are its three characters out for each one in, as alone.
+    cut = _interleaved(" ".join(texts))
+    made, start = [], 0
+    for text in texts:
+        end = start + len(text)
+        made.append(cut[3 * start : 3 * end].rstrip())
+        start = end + 1
+    return made
+
+
+def _interleaved(runs: str) -> str:
+    """Write each character, the one after it (a space after the last) and a space."""
     # Interleaved as UTF-32 units by slices, in C: a call per character took ten times longer.
-    first, second = runs.encode(_UTF32), (runs[1:] + " ").encode(_UTF32)
+    first, second = runs.encode(_UTF32), (runs + " ")[1:].encode(_UTF32)
     cut = bytearray(_SPACE * (3 * len(runs)))  # character, next character, space; again
     for byte in range(4):
         cut[byte::12] = first[byte::4]
         cut[4 + byte :: 12] = second[byte::4]
-    return cut.decode(_UTF32).rstrip()
+    return cut.decode(_UTF32)
 
 
 def han_match(words: Iterable[str]) -> str:

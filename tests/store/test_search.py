@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from museum_app import paths
 from museum_app.core.query import EventFilter
-from museum_app.core.search_text import IndexText, fold, is_han, split_han
+from museum_app.core.search_text import IndexText, fold, grams, grams_each, is_han, split_han
 from museum_app.store.library import Library
 from tests.helpers import event, pack, write
 
@@ -130,3 +130,15 @@ def test_folding_and_splitting() -> None:
     assert EventFilter(search="WeChat红包").search_words() == ["wechat", "红包"]
     assert EventFilter(search="信").search_words() == ["信"]
     assert EventFilter(search="W").search_words() == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="微信红 包\U00020000〇", max_size=8), max_size=6))
+def test_pairs_cut_together_are_those_cut_alone(texts: list[str]) -> None:
+    """The build cuts many texts' pairs in one pass: each the same as cut alone."""
+    runs = [" ".join(text.split()) for text in texts]  # as the build gives them: runs, one space apart
+    assert grams_each(runs) == [grams(run) for run in runs]
+
+
+def test_pairs_cut_together_keep_each_texts_edges() -> None:
+    assert grams_each(["微信", "红包 包", "", "信"]) == ["微信 信", "红包 包   包 包", "", "信"]
