@@ -65,7 +65,7 @@ def _date_label(date: EventDate, language: str) -> str:
 
 
 def _print_events(
-    out: Output, events: list[Event], bookmarked: set[str], fmt: str, language: str
+    out: Output, events: list[Event], bookmarked: frozenset[str], fmt: str, language: str
 ) -> None:
     """Print events as text lines or as a JSON list, their words in a language."""
     if fmt == "json":

@@ -238,7 +238,7 @@ class Library:
         """Return every bookmark with its event attached (None for an event that left the data)."""
         return self._marks.all(self.user, self.catalog)
 
-    def bookmarked_ids(self) -> set[str]:
+    def bookmarked_ids(self) -> frozenset[str]:
         """Return the current ids of the bookmarked events (following renamed ids)."""
         return self._marks.current_ids(self.user, self.catalog)
 

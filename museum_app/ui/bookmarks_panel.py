@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -40,6 +41,9 @@ DATE_ROLE = Qt.ItemDataRole.UserRole + 1
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 2
 ORPHAN_ROLE = Qt.ItemDataRole.UserRole + 3
 NOTE_LINES = 2
+# A change of more bookmarks than this makes their rows again in one pass over every row,
+# rather than finding each row's place by halving (an import, another program's writes).
+PLACED_AT_MOST = 64
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -61,6 +65,18 @@ SORTS: dict[str, tuple[Callable[[Bookmark, str], Any], bool]] = {
     "added": (lambda mark, _: mark.created, True),
     "title": (lambda mark, language: _title(mark, language).casefold(), False),
 }
+
+
+class _Descending:
+    """A sort key that orders the other way: the rows are always kept rising, for bisect."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: Any) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Descending) -> bool:
+        return bool(other.key < self.key)
 
 
 def note_lines(note: str) -> list[str]:
@@ -134,10 +150,13 @@ class BookmarksPanel(QWidget):
     """Show the bookmarks; jumping, removing, exporting and importing are emitted as intent.
 
     The panel lives in a dock that is hidden at start: its rows and buttons are made when it is
-    first shown, and until then it keeps the bookmarks, their order and the selected one.
+    first shown, and until then it keeps the bookmarks, their order and the selected one. It
+    asks for the bookmarks (bookmarks_wanted) only while shown: a change made while it is
+    hidden (refresh) is asked for when it is next shown.
     """
 
     event_activated = Signal(str)
+    bookmarks_wanted = Signal()  # shown with bookmarks that may be out of date: set_bookmarks
     remove_requested = Signal(str)
     export_requested = Signal()
     import_requested = Signal()
@@ -147,20 +166,39 @@ class BookmarksPanel(QWidget):
         self.setObjectName("bookmarksPanel")
         self.setAccessibleName(self.tr("Bookmarks"))
         self._bookmarks: dict[str, Bookmark] = {}  # by the id each was made under
+        self._objects: dict[int, Bookmark] = {}  # the same, by id(): what came and went is found in C
         self._language = BASE_LANGUAGE  # of the events' titles
         self._keys: dict[str, Any] = {}  # each bookmark's sort key, worked out once
         self._shown: list[Bookmark] = []  # in the order of the rows
         self._sorted = True  # False while _shown waits to be sorted (the rows are not made)
         self._wanted: str | None = None  # the selected event, while the rows are not made yet
-        self._rows: dict[str, int] | None = None  # the row of each id, worked out when asked
+        self._renamed: dict[str, list[str]] = {}  # an event's current id: bookmarks under others
         self._built = False
         self._selecting = False  # set while the code selects a row, so nothing is emitted
+        self._stale = True  # the bookmarks changed since the panel was last given them
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Make the rows and buttons the first time the panel is shown."""
+        """Ask for the bookmarks if they changed while hidden; the first time, make the rows."""
+        if self._stale:
+            self._ask()
         if not self._built:
             self._build()
         super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Ask for the bookmarks again: at once when the panel is shown, else when next shown.
+
+        A hidden panel needs none: at start, making 10,000 bookmarks' events for it took a
+        third of the window's start, and every change of a bookmark sorted them all again.
+        """
+        self._stale = True
+        if self.isVisible():
+            self._ask()
+
+    def _ask(self) -> None:
+        """Ask for the bookmarks (bookmarks_wanted), which come back through set_bookmarks."""
+        self._stale = False
+        self.bookmarks_wanted.emit()
 
     def _build(self) -> None:
         """Make the sort box, the rows and the buttons, showing what the panel holds."""
@@ -245,28 +283,54 @@ class BookmarksPanel(QWidget):
         """Show these bookmarks, keeping the selected one selected.
 
         Only the rows of bookmarks added, removed or changed are made or taken away: with
-        10,000 bookmarks, making every row again on each toggle took most of a second.
+        10,000 bookmarks, making every row again on each toggle took most of a second. The
+        bookmarks not written since the last call come as the very same objects: the others
+        are found by their id() with set operations, not by a walk in Python over them all.
         """
-        new = {mark.event_id: mark for mark in bookmarks}
-        old = self._bookmarks
+        objects = dict(zip(map(id, bookmarks), bookmarks, strict=True))
+        came = [objects[key] for key in objects.keys() - self._objects.keys()]
+        went = [self._objects[key] for key in self._objects.keys() - objects.keys()]
+        self._objects = objects  # holding the old ones until now: no id() was used twice
+        if not came and not went:
+            return
+        old, new = self._bookmarks, dict(self._bookmarks)
+        for mark in went:
+            del new[mark.event_id]
+            self._rename(mark, -1)
+        for mark in came:
+            new[mark.event_id] = mark
+            self._rename(mark, +1)
         # Bookmark equality leaves the event out: compare it too.
         changed = [
-            key for key, mark in new.items()
-            if (was := old.get(key)) is not mark and (
-                was is None or was != mark
-                or (was.event is not mark.event and was.event != mark.event)
-            )
+            mark.event_id for mark in came
+            if (was := old.get(mark.event_id)) is None or was != mark
+            or (was.event is not mark.event and was.event != mark.event)
         ]  # fmt: skip
-        gone = [key for key in old if key not in new]
+        gone = [mark.event_id for mark in went if mark.event_id not in new]
+        self._bookmarks = new
         if not changed and not gone:
             return
-        self._bookmarks = new
+        if self._built and self._sorted and len(changed) + len(gone) <= PLACED_AT_MOST:
+            self._place_rows([*changed, *gone])
+            return
         for key in (*changed, *gone):
             self._keys.pop(key, None)
         if not self._built:
             self._sorted = False  # sorted when the order is first asked for
             return
         self._update_rows(set(changed) | set(gone))
+
+    def _rename(self, mark: Bookmark, way: int) -> None:
+        """Note (+1) or forget (-1) a bookmark made under another id than its event's current one."""
+        if mark.event is None or mark.event.id == mark.event_id:
+            return
+        names = self._renamed.setdefault(mark.event.id, [])
+        if way > 0:
+            names.append(mark.event_id)
+        else:
+            names.remove(mark.event_id)
+            if not names:
+                del self._renamed[mark.event.id]
 
     def set_language(self, language: str) -> None:
         """Show the events' titles in a language from now on (the main ones where none)."""
@@ -305,14 +369,20 @@ class BookmarksPanel(QWidget):
         """Return the row of the bookmark on an event (by its id or the id bookmarked under)."""
         if event_id is None:
             return None
-        order = self._order()
-        if self._rows is None:
-            self._rows = {}
-            for row, mark in reversed(list(enumerate(order))):  # the first row wins
-                if mark.event is not None:
-                    self._rows[mark.event.id] = row
-                self._rows[mark.event_id] = row
-        return self._rows.get(event_id)
+        self._order()
+        names = [event_id] if event_id in self._bookmarks else []
+        found = [self._find_row(name) for name in (*names, *self._renamed.get(event_id, ()))]
+        rows = [row for row in found if row is not None]
+        return min(rows) if rows else None  # the first row wins
+
+    def _find_row(self, name: str) -> int | None:
+        """Return the row of the bookmark made under an id (the rows are in order of their keys)."""
+        key = self._keys.get(name)
+        if key is None:
+            return None
+        keys, shown = self._keys, self._shown
+        row = bisect.bisect_left(shown, key, key=lambda mark: keys[mark.event_id])
+        return row if row < len(shown) and shown[row].event_id == name else None
 
     def shown_ids(self) -> list[str]:
         """Return the bookmarked ids in the order shown."""
@@ -327,15 +397,25 @@ class BookmarksPanel(QWidget):
 
     def _sorted_marks(self) -> list[Bookmark]:
         """Return the bookmarks sorted as the sort box says, each key worked out once."""
-        sort = self._sort.currentData() if self._built else None
-        key, newest_first = SORTS[sort or "date"]
-        keys = self._keys
+        keys, key_of = self._keys, self._key_of()
         for name, mark in self._bookmarks.items():
             if name not in keys:
-                keys[name] = (key(mark, self._language), name)  # with the id: the same order every time
-        ordered = sorted(self._bookmarks, key=keys.__getitem__, reverse=newest_first)
-        self._rows = None
+                keys[name] = key_of(mark)
+        ordered = sorted(self._bookmarks, key=keys.__getitem__)
         return [self._bookmarks[name] for name in ordered]
+
+    def _key_of(self) -> Callable[[Bookmark], Any]:
+        """Return what gives a bookmark's sort key as the sort box says, rising row by row.
+
+        With the id: the same order every time. A newest-first sort's keys order the other
+        way round, so that a row's place is always found the same way.
+        """
+        sort = self._sort.currentData() if self._built else None
+        key, newest_first = SORTS[sort or "date"]
+        language = self._language
+        if newest_first:
+            return lambda mark: _Descending((key(mark, language), mark.event_id))
+        return lambda mark: (key(mark, language), mark.event_id)
 
     def _fill(self) -> None:
         """Sort the bookmarks and make every row anew (a new sort, a new language)."""
@@ -349,6 +429,34 @@ class BookmarksPanel(QWidget):
             self._list.clear()
             for mark in self._order():
                 self._list.addItem(self._item(mark))
+        finally:
+            self._selecting = False
+        self._after_rows(current)
+
+    def _place_rows(self, touched: list[str]) -> None:
+        """Take away the rows of a few bookmarks touched and put each one still there in its place.
+
+        Each place is found by halving: a toggle among 10,000 bookmarks neither sorts them all
+        again nor walks every row.
+        """
+        current = self._current()
+        keys, shown, key_of = self._keys, self._shown, self._key_of()
+        self._selecting = True
+        try:
+            for name in touched:
+                row = self._find_row(name)
+                if row is not None:
+                    del shown[row]
+                    self._list.takeItem(row)
+                keys.pop(name, None)
+            for name in touched:
+                mark = self._bookmarks.get(name)
+                if mark is None:
+                    continue
+                key = keys[name] = key_of(mark)
+                row = bisect.bisect_left(shown, key, key=lambda mark: keys[mark.event_id])
+                shown.insert(row, mark)
+                self._list.insertItem(row, self._item(mark))
         finally:
             self._selecting = False
         self._after_rows(current)

@@ -273,7 +273,7 @@ class Browser(QObject):
         """Return every bookmark, with its event where it is still in the data."""
         return self.library.bookmarks()
 
-    def bookmarked_ids(self) -> set[str]:
+    def bookmarked_ids(self) -> frozenset[str]:
         """Return the ids of the bookmarked events."""
         return self.library.bookmarked_ids()
 

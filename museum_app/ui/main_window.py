@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.filters.collections.remove_requested.connect(self.importing.confirm_remove)
         self.importing.imported.connect(lambda _: self.timeline.fit_all())
         self.event_list.clear_filters_requested.connect(self._clear_filters)
+        self.bookmarks.bookmarks_wanted.connect(lambda: self.bookmarks.set_bookmarks(b.bookmarks()))
         self.bookmarks.remove_requested.connect(lambda event_id: self._set_bookmarked(event_id, False))
         self.bookmarks.export_requested.connect(self._dialog("export_bookmarks"))
         self.bookmarks.import_requested.connect(self._dialog("import_bookmarks"))
@@ -278,7 +279,7 @@ class MainWindow(QMainWindow):
         ids = self.browser.bookmarked_ids()
         self.timeline.set_bookmarked(ids)
         self.event_list.set_bookmarked(ids)
-        self.bookmarks.set_bookmarks(self.browser.bookmarks())
+        self.bookmarks.refresh()  # asks the browser for them only when it is shown
         event = self.browser.current
         mark = self.browser.bookmark_for(event) if event else None
         self.details.set_bookmark(mark)

@@ -308,3 +308,38 @@ def test_a_bookmark_written_here_is_read_back_alone_and_others_writes_are_all_se
     finally:
         here.close()
         elsewhere.close()
+
+
+def test_the_bookmarked_ids_follow_every_write_without_the_bookmarks_being_read(
+    marked: Library, tmp_path: Path
+) -> None:
+    # The window stars events from these ids alone; the bookmarks with their events are read
+    # only for the bookmarks panel. Both must say the same whichever is asked first.
+    elsewhere = Library(marked.data_dir, paths.shipped_data_dir())
+    try:
+        ids = marked.catalog.ids()
+        assert marked.bookmarked_ids() == {DIDI, TENCENT}
+        removed = marked.remove_bookmark(DIDI)
+        assert removed is not None and marked.bookmarked_ids() == {TENCENT}
+        marked.add_bookmark(marked.catalog.event(ids[3]))  # type: ignore[arg-type]
+        assert marked.bookmarked_ids() == {TENCENT, ids[3]}
+        elsewhere.remove_bookmark(ids[3])
+        elsewhere.user.add("gone-from-the-data", "Gone", "2013")
+        assert marked.bookmarked_ids() == {TENCENT, "gone-from-the-data"}
+        marked.restore_bookmarks([removed])
+        assert marked.bookmarked_ids() == {TENCENT, "gone-from-the-data", DIDI}
+
+        def rename(document: dict[str, Any]) -> None:
+            record = _events(document)[TENCENT]
+            record["id"], record["aliases"] = "2014-tencent-worth", [TENCENT]
+
+        _update(marked, tmp_path, rename)
+        assert marked.bookmarked_ids() == {"2014-tencent-worth", "gone-from-the-data", DIDI}
+        assert [m.event_id for m in marked.bookmarks()] == [m.event_id for m in marked.user.all()]
+        marked.set_note("2014-tencent-worth", "renamed")  # ids and bookmarks both kept: both follow
+        marked.remove_bookmark(DIDI)
+        assert marked.bookmarked_ids() == {"2014-tencent-worth", "gone-from-the-data"}
+        assert marked.bookmarks() == marked.user.all()  # the same bookmarks, in the same order
+        assert {m.event.id for m in marked.bookmarks() if m.event} == {"2014-tencent-worth"}
+    finally:
+        elsewhere.close()

@@ -298,3 +298,37 @@ def test_the_selection_stays_on_its_bookmark_when_rows_come_and_go(
     panel.set_bookmarks(bookmarks)
     assert panel.shown_ids() == [EARLY, MIDDLE, LATE, GONE]
     assert panel.shown_ids()[rows(panel).currentRow()] == LATE
+
+
+@pytest.mark.parametrize("sort", [0, 1, 2])  # by date, recently added, by title
+def test_a_toggled_bookmark_takes_the_row_a_whole_new_sort_gives_it(
+    panel: BookmarksPanel, bookmarks: list[Bookmark], library: Library, sort: int
+) -> None:
+    box = panel.findChild(QComboBox, "bookmarkSort")
+    assert box is not None
+    box.setCurrentIndex(sort)
+    renamed = library.catalog.event(library.catalog.ids()[5])
+    assert renamed is not None
+    later = bookmarks[0].created + dt.timedelta(days=9)
+    # Made under a former id of its event: selected by the event's current id.
+    alias = Bookmark("a-former-id", "", later, later, "Old title", "", renamed)
+    for changed in (
+        [*bookmarks, alias],
+        [m for m in bookmarks if m.event_id != MIDDLE] + [alias],
+        [dataclasses.replace(bookmarks[0], note="noted"), *bookmarks[1:]],
+    ):
+        view = rows(panel)
+        panel.set_bookmarks(changed)
+        fresh = BookmarksPanel(panel.parentWidget())
+        fresh.set_bookmarks(changed)
+        fresh.show()
+        fresh_box = fresh.findChild(QComboBox, "bookmarkSort")
+        assert fresh_box is not None
+        fresh_box.setCurrentIndex(sort)
+        assert panel.shown_ids() == fresh.shown_ids()
+        assert [view.item(row).text() for row in range(view.count())] == [
+            rows(fresh).item(row).text() for row in range(rows(fresh).count())
+        ]
+        panel.select(renamed.id)
+        expected = panel.shown_ids().index("a-former-id") if alias in changed else -1
+        assert view.currentRow() == expected

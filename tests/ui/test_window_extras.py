@@ -11,8 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QListWidget, QTableWidget
 
+from museum_app import paths
 from museum_app.app import build_window
+from museum_app.store.library import Library
 from museum_app.ui import dialogs
+from museum_app.ui.bookmarks_panel import NOTE_ROLE
 
 DIDI = "2014-01-06-didi-taxi-wechat"
 RED_ENVELOPE = "2014-01-27-wechat-red-envelope"
@@ -88,6 +91,40 @@ def test_the_bookmarks_dock_shows_the_bookmarks_when_first_opened(qtbot, tmp_pat
     window.browser.go_to(RED_ENVELOPE)
     window.browser.go_to(DIDI)  # the current event's bookmark is selected in the panel
     assert view.currentRow() == 0
+
+
+def test_the_bookmarks_dock_asks_for_them_when_shown_and_shows_what_changed_while_hidden(
+    qtbot, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    window = build_window(data, size=(1200, 800))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.browser.go_to(DIDI)
+    window.commands.bookmark.trigger()
+    assert window.bookmarks.shown_ids() == []  # hidden: it has not asked for them yet
+    window.commands.show_bookmarks.trigger()
+    view = window.bookmarks.findChild(QListWidget, "bookmarkList")
+    assert view is not None and window.bookmarks.shown_ids() == [DIDI]
+    window.commands.show_bookmarks.trigger()  # closed again
+    window.browser.set_note(DIDI, "typed while hidden")
+    elsewhere = Library(data, paths.shipped_data_dir())  # the command line, say
+    try:
+        elsewhere.add_bookmark(elsewhere.catalog.event(RED_ENVELOPE))  # type: ignore[arg-type]
+        elsewhere.user.add("gone-from-the-data", "Gone", "2013")
+    finally:
+        elsewhere.close()
+    assert window.browser.check_elsewhere()
+    assert window.bookmarks.shown_ids() == [DIDI]  # as last shown, until shown again
+    window.commands.show_bookmarks.trigger()
+    assert window.bookmarks.shown_ids() == [DIDI, RED_ENVELOPE, "gone-from-the-data"]
+    assert view.item(0).data(NOTE_ROLE) == "typed while hidden"
+    assert view.item(2).text() == "Gone (no longer in the data)"
+    window.commands.show_bookmarks.trigger()
+    window.browser.set_bookmarked(RED_ENVELOPE, False)
+    window.commands.show_bookmarks.trigger()
+    assert window.bookmarks.shown_ids() == [DIDI, "gone-from-the-data"] and view.count() == 2
 
 
 def test_the_shortcuts_overview_opens_from_the_help_menu(qtbot, tmp_path: Path) -> None:
