@@ -5,13 +5,18 @@ time and clears it, unticks and ticks two categories, steps through five events,
 one and removes the bookmark again, opens and closes the bookmarks panel, zooms the
 timeline in with the wheel, drags it, zooms out again, and scrolls the list. Rounds repeat
 until the session's time is up. The memory is the resident set (VmRSS) after the window's
-first paint, and after each round; with --trace, tracemalloc names where Python's own
+first paint, and after each round, with where it sits (Python's arenas, the C heap) at
+both ends; with --trace, tracemalloc names where Python's own
 allocations grew between the second round and the last.
 """
 
 from __future__ import annotations
 
+import ctypes
+import os
 import random
+import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -32,6 +37,44 @@ def rss_mb() -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def allocators() -> dict[str, float]:
+    """Return where the memory sits: Python's small-object arenas, and glibc's heap.
+
+    Python keeps an arena (1 MB) while one object in it lives; glibc keeps freed memory in
+    its heap until malloc_trim. The resident set counts both, used or not.
+    """
+    figures: dict[str, float] = {}
+    sys.stderr.flush()
+    with tempfile.TemporaryFile() as out:  # the statistics go to the C stream stderr
+        saved = os.dup(2)
+        os.dup2(out.fileno(), 2)
+        try:
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        out.seek(0)
+        for line in out.read().decode().splitlines():
+            if line.startswith("# arenas allocated current"):
+                figures["python_arenas_mb"] = int(line.split("=")[1])  # of 1 MB each
+            elif line.startswith("# bytes in allocated blocks"):
+                figures["python_used_mb"] = int(line.split("=")[1].replace(",", "")) / 2**20
+    info = getattr(ctypes.CDLL(None), "mallinfo2", None)
+    if info is not None:  # glibc 2.33 and later
+
+        class MallInfo2(ctypes.Structure):
+            _fields_ = [(name, ctypes.c_size_t) for name in (
+                "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+                "fordblks", "keepcost")]  # fmt: skip
+
+        info.restype = MallInfo2
+        got = info()
+        figures["c_heap_mb"] = got.arena / 2**20
+        figures["c_used_mb"] = (got.uordblks + got.hblkhd) / 2**20
+        figures["c_free_mb"] = got.fordblks / 2**20
+    return figures
 
 
 def _input(flushes: Flushes, target: Any, *events: QEvent) -> None:
@@ -99,6 +142,7 @@ def measure(data_dir: Path, minutes: float, trace: bool) -> dict[str, Any]:
     started = rss_mb()
     window, flushes = open_window(data_dir)
     first_paint = rss_mb()
+    at_first_paint = allocators()
     rng = random.Random(2014)
     rounds: list[dict[str, float]] = []
     snapshot = None
@@ -113,7 +157,8 @@ def measure(data_dir: Path, minutes: float, trace: bool) -> dict[str, Any]:
     result: dict[str, Any] = {
         "minutes": minutes, "rounds": len(rounds), "rss_before_window_mb": started,
         "rss_first_paint_mb": first_paint, "rss_after_mb": rounds[-1]["rss_mb"],
-        "per_round": rounds,
+        "per_round": rounds, "allocators_first_paint": at_first_paint,
+        "allocators_after": allocators(),
     }  # fmt: skip
     if trace and snapshot is not None:
         grown = tracemalloc.take_snapshot().compare_to(snapshot, "traceback")

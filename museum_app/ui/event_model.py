@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import compress
 from operator import attrgetter
@@ -131,7 +132,10 @@ class EventTableModel(QAbstractTableModel):
             self._rows, self._row_mask = self._order, None
             return
         self._row_mask = _in_order(by_rank, self._order)
-        self._rows = list(compress(self._order, self._row_mask))
+        # Kept as machine integers: a list would hold an int object per row shown, made anew
+        # at every filter while the last filter's are still alive, which leaves Python's
+        # small-object memory scattered long after they are freed.
+        self._rows = array("l", compress(self._order, self._row_mask))
 
     def set_bookmarked(self, ids: Collection[str]) -> bool:
         """Mark the bookmarked events; return whether anything changed."""

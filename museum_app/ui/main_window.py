@@ -27,6 +27,7 @@ from museum_app.ui.browser import Browser
 from museum_app.ui.detail_pane import DetailPane
 from museum_app.ui.event_list import EventList
 from museum_app.ui.filter_panel import FilterPanel
+from museum_app.ui.heap import HeapTrimmer
 from museum_app.ui.importing import Importing
 from museum_app.ui.language import TRANSLATION
 from museum_app.ui.messages import translated
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.event_list = EventList(self)
         self.details = DetailPane(self)
         self.bookmarks = BookmarksPanel(self)
+        self.heap = HeapTrimmer(self)
         self._compose()
         self.commands = create_actions(self)
         self.announcer = access.install(self)
@@ -149,6 +151,8 @@ class MainWindow(QMainWindow):
         b.history_changed.connect(self._show_history)
         b.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         b.data_changed.connect(self._load_data)
+        b.visible_changed.connect(lambda _: self.heap.schedule())  # freed: handed back when idle
+        b.data_changed.connect(self.heap.schedule)
         b.language_changed.connect(self._show_language)
 
     def _wire_actions(self) -> None:
