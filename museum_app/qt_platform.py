@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -125,6 +124,8 @@ def missing_libraries(plugin: Path | None) -> list[str]:
     ldd = shutil.which("ldd")
     if plugin is None or ldd is None:
         return []
+    import subprocess  # only to explain a failed start: every good start is spared it
+
     listed = subprocess.run(
         [ldd, str(plugin)], capture_output=True, text=True, timeout=30, check=False
     ).stdout

@@ -200,6 +200,23 @@ def test_a_click_sends_selection_and_focus_for_its_item(
     assert interface(view).child(4).text(Text.Name) == TITLES[target]
 
 
+def test_the_item_that_was_selected_is_told_it_no_longer_is(
+    qtbot: QtBot, view: TimelineView, active: None
+) -> None:
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    sent: list[tuple[object, int]] = []
+    view.access.notified.connect(lambda kind, child: sent.append((kind, child)))
+    with qtbot.waitSignal(view.access.notified, check_params_cb=lambda k, _: k == Kind.Focus):
+        qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert (Kind.SelectionRemove, 0) not in sent  # nothing was selected before
+    with qtbot.waitSignal(view.access.notified, check_params_cb=lambda k, _: k == Kind.Focus):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert sent.index((Kind.SelectionRemove, 0)) < sent.index((Kind.Selection, 1))
+    assert not interface(view).child(0).state().selected
+    assert interface(view).child(1).state().selected
+
+
 def test_pan_zoom_and_filter_send_the_reorder_event(
     qtbot: QtBot, view: TimelineView, active: None
 ) -> None:

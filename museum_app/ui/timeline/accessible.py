@@ -200,8 +200,14 @@ class TimelineAccess(QObject):
         if chosen == self._announced and not focus_in:
             return  # a pan or a zoom: the items are gathered only when a reader asks for them
         place = self.index_of(self.selected())
-        if chosen != self._announced and place >= 0:
-            self._send(Kind.Selection, place)
+        if chosen != self._announced:
+            # The item that was selected is told it is no longer, as Qt's item views do, or a
+            # reader going back to it would still hear "selected".
+            was = self.index_of(next((m for m in self.items() if m.event_id == self._announced), None))
+            if was >= 0 and self._announced is not None:
+                self._send(Kind.SelectionRemove, was)
+            if place >= 0:
+                self._send(Kind.Selection, place)
         # As Qt's item views do: the focus moves within the list only while it has the keyboard.
         if place >= 0 and self.view.hasFocus():
             self._send(Kind.Focus, place)
