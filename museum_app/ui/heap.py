@@ -28,7 +28,7 @@ class HeapTrimmer(QObject):
 
     A new filter builds and drops masks, indexes, query results and pictures of some megabytes;
     glibc keeps what is freed for later, in the middle of its heap, where only malloc_trim
-    hands it back. Other long-running Qt apps on Linux (Telegram Desktop) do the same.
+    hands it back.
     """
 
     def __init__(self, parent: QObject | None = None, trim: Trim | None = None) -> None:
