@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,7 +15,7 @@ from museum_app.timeline.index import ItemIndex
 from museum_app.timeline.items import ItemKind
 from museum_app.timeline.metrics import LayoutMetrics
 from museum_app.timeline.scale import TimeScale
-from tests.timeline.factories import day, synthetic, year_2014
+from tests.timeline.factories import day, sort_items, synthetic, year_2014
 
 
 def walk(index: ItemIndex, direction: int, start: int | None, view: tuple[float, float]) -> list[int]:
@@ -98,6 +101,43 @@ def test_the_last_titles_are_found_without_measuring_every_event() -> None:
     # The latest ends are among them, and a last tail stands for every event before.
     assert tails[0].time == ends[-1]
     assert tails[-1].need == pytest.approx(LayoutMetrics().max_title_px + 5 + 4 + 2)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    count=st.integers(0, 400),
+    long_spans=st.lists(st.tuples(st.integers(0, 3000), st.integers(2, 15000)), max_size=6),
+    seed=st.integers(0, 2**16),
+    shown_share=st.sampled_from([0.0, 0.05, 0.5, 1.0]),
+)
+def test_the_last_titles_are_those_of_the_events_that_end_last(
+    count: int, long_spans: list[tuple[int, int]], seed: int, shown_share: float
+) -> None:
+    items = synthetic(count, years=10, seed=seed)
+    first = day(1990, 1, 1)
+    model = year_2014()[0]
+    for n, (offset, length) in enumerate(long_spans):  # spans of decades that start early
+        start = first + offset
+        long = replace(model, id=f"long{n}", start=start, end=start + length, kind=ItemKind.RANGE)
+        items.append(long)
+    items = sort_items(items)
+    rng = random.Random(seed)
+    mask = bytes(rng.random() < shown_share for _ in items)
+    index = ItemIndex(items, mask=mask)
+    measured: list[int] = []
+
+    def width(item: int) -> float:
+        measured.append(item)
+        return 40.0
+
+    navigation.title_tails(index, LayoutMetrics(), width, 2.0)
+    ends = []
+    for n, it in enumerate(items):
+        if mask[n]:
+            point = it.kind is ItemKind.POINT
+            ends.append((it.start + 0.5 if point else max(it.end, it.start + 1), n))
+    latest = sorted(ends, reverse=True)[: navigation.TAIL_ITEMS]
+    assert sorted(measured) == sorted(n for _, n in latest)
 
 
 def test_reveal_moves_only_when_the_event_is_out_of_view() -> None:
