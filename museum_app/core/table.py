@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate
 
 from museum_app.core.dates import Precision
@@ -14,7 +14,7 @@ from museum_app.core.masks import of_ranks
 # A precision is kept as one byte per event: its place in this tuple.
 PRECISIONS = (Precision.DAY, Precision.MONTH, Precision.YEAR)
 _PRECISION_CODE = {p: code for code, p in enumerate(PRECISIONS)}
-LOOKUPS_BEFORE_DICT = 1000  # single look-ups by locate; after these, a dictionary of every id
+LOOKUPS_BEFORE_DICT = 1000  # look-ups by locate; after these, a dictionary of every id
 
 
 class EventTable(LazySequence[EventSummary]):
@@ -37,12 +37,12 @@ class EventTable(LazySequence[EventSummary]):
         groups: array[int],
         category_sets: list[tuple[str, ...]],
         masks: Mapping[str, bytes] | None = None,
-        locate: Callable[[str], int | None] | None = None,
+        locate: Callable[[Collection[str]], dict[str, int]] | None = None,
     ) -> None:
         """Take the columns, each one entry per event in rank order, and any category masks.
 
-        locate, if given, finds one id's rank (say, by the catalog's index): a few look-ups
-        then cost no dictionary of every id; one is made once many are asked for.
+        locate, if given, finds ids' ranks, many in one go (say, by the catalog's index): a
+        few look-ups then cost no dictionary of every id; one is made once many are asked for.
         """
         count = len(ids)
         columns = (titles, date_labels, starts, ends, precision, is_range, groups)
@@ -115,15 +115,30 @@ class EventTable(LazySequence[EventSummary]):
         """Return an event's rank, or None if it is not here."""
         if self._ranks is None and self._locate is not None and self._located < LOOKUPS_BEFORE_DICT:
             self._located += 1
-            return self._locate(event_id)
+            return self._locate((event_id,)).get(event_id)
+        return self._dictionary().get(event_id)
+
+    def ranks_of(self, event_ids: Collection[str]) -> list[int]:
+        """Return the ranks of those ids that are here, in no order.
+
+        Without a dictionary yet, locate answers them all at once: the 10,000 bookmarks' stars
+        at start-up cost one query, not a thousand look-ups and then a dictionary of every id.
+        """
+        if self._ranks is None and self._locate is not None and self._located < LOOKUPS_BEFORE_DICT:
+            self._located += 1
+            return list(self._locate(event_ids).values())
+        ranks = self._dictionary()
+        return [rank for rank in map(ranks.get, event_ids) if rank is not None]
+
+    def _dictionary(self) -> dict[str, int]:
+        """Return the rank of every id, made the first time it is needed."""
         if self._ranks is None:
             self._ranks = dict(zip(self.ids, range(len(self.ids)), strict=True))
-        return self._ranks.get(event_id)
+        return self._ranks
 
     def mask_of_ids(self, ids: Iterable[str]) -> bytes:
         """Return one byte per event: 1 for the events with these ids."""
-        ranks = (rank for rank in map(self.rank_of, ids) if rank is not None)
-        return of_ranks(ranks, len(self))
+        return of_ranks(self.ranks_of(list(ids)), len(self))
 
     def category_mask(self, category: str) -> bytes:
         """Return one byte per event: 1 for the events in a category (made once, in C)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,8 @@ from museum_app.core.table import EventTable
 from museum_app.store.catalog_schema import MIGRATIONS
 from museum_app.store.columns import IN_LANGUAGE, language_columns, read_table
 from museum_app.store.database import Database, StoreError
+
+MAX_RANKS_SEEN = 200_000  # the ranks resolve_all keeps for ranks_of: far more than bookmarks
 
 _EVENT_COLUMNS = (
     'e.id, e.title, e.description, e.start, e."end", e.not_before, e.not_after, e.basis, '
@@ -145,6 +147,9 @@ class Catalog:
         """
         self._rebuild = rebuild
         self.db = db if db is not None else _open(path)
+        # The ranks of current ids that resolve_all read on its way: the bookmarks' stars ask
+        # ranks_of for the very ids current_ids just resolved, at start-up and at each change.
+        self._ranks_seen: dict[str, int] = {}
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         """Run a read; if the file proves damaged, build it again (once) and run it there."""
@@ -159,6 +164,7 @@ class Catalog:
         if not error.is_corrupt or self._rebuild is None:
             raise error
         rebuild, self._rebuild = self._rebuild, None
+        self._ranks_seen.clear()  # built again from the packs as they are now
         fresh = _open(rebuild())  # first: if this fails, the old file still answers what it can
         self.db.close()
         self.db = fresh
@@ -212,10 +218,19 @@ class Catalog:
             for row in rows
         ]
 
-    def rank_of(self, event_id: str) -> int | None:
-        """Return the place of an event (by its current id) in the date order."""
-        rows = self._query("SELECT rank FROM events WHERE id = ?", (event_id,))
-        return rows[0][0] if rows else None
+    def ranks_of(self, event_ids: Collection[str]) -> dict[str, int]:
+        """Return the place in the date order of each of these events known by its current id."""
+        seen = self._ranks_seen
+        found = {event_id: seen[event_id] for event_id in event_ids if event_id in seen}
+        if len(found) < len(event_ids):
+            # An event's rowid is its rank (write_events): the index of ids holds it, so the
+            # rows themselves are never read. Sorted ids walk that index in order.
+            rows = self._query(
+                "SELECT j.value, e.rowid FROM json_each(?) j JOIN events e ON e.id = j.value",
+                (json.dumps(sorted(set(event_ids).difference(found))),),
+            )
+            found.update((str(row[0]), int(row[1])) for row in rows)
+        return found
 
     def resolve(self, event_id: str) -> str | None:
         """Return the current id of an event known by this id or by a former one."""
@@ -242,10 +257,13 @@ class Catalog:
         """
         rows = self._query(
             "SELECT j.value, coalesce(e.id, (SELECT a.event_id FROM aliases a "
-            "WHERE a.alias = j.value LIMIT 1)) FROM json_each(?) j "
+            "WHERE a.alias = j.value LIMIT 1)), e.rowid FROM json_each(?) j "
             "LEFT JOIN events e ON e.id = j.value",
             (json.dumps(list(event_ids)),),
         )
+        if len(self._ranks_seen) > MAX_RANKS_SEEN:
+            self._ranks_seen.clear()
+        self._ranks_seen.update((str(row[0]), int(row[2])) for row in rows if row[2] is not None)
         return {str(row[0]): str(row[1]) for row in rows if row[1] is not None}
 
     def events_by_id(self, event_ids: Sequence[str]) -> dict[str, Event]:
@@ -287,7 +305,7 @@ class Catalog:
             [*prefixes, *chosen],
         )
         try:
-            return read_table([(row[0], row[1]) for row in rows], self.rank_of, language)
+            return read_table([(row[0], row[1]) for row in rows], self.ranks_of, language)
         except (KeyError, ValueError, UnicodeDecodeError) as error:
             problem = f"the catalog's columns do not fit together: {error}"
             raise StoreError(problem, "SQLITE_CORRUPT") from error

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from museum_app.core.date_words import date_words
@@ -99,12 +99,12 @@ def language_columns(language: str | None, names: Sequence[str]) -> list[str]:
 
 def read_table(
     rows: Sequence[tuple[str, bytes]],
-    locate: Callable[[str], int | None] | None = None,
+    locate: Callable[[Collection[str]], dict[str, int]] | None = None,
     language: str | None = None,
 ) -> EventTable:
     """Make the event table from the columns' rows; ValueError if they do not fit together.
 
-    locate, if given, finds an id's rank without a dictionary of every id (EventTable).
+    locate, if given, finds ids' ranks without a dictionary of every id (EventTable).
     language, if given, chooses the titles and date labels in that language (the main ones
     where none is there).
     """

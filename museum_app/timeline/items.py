@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -54,11 +54,13 @@ class ItemColumns(LazySequence[TimelineItem]):
         date_labels: Sequence[str],
         find: Callable[[str], int | None] | None = None,
         ordered: bool = False,
+        find_all: Callable[[Collection[str]], list[int]] | None = None,
     ) -> None:
         """Take the columns, each with one entry per item, in the app's date order.
 
         find, if given, returns an id's place (so that the look-up the app already keeps
-        serves here too); otherwise a dictionary is made the first time one is looked up.
+        serves here too), and find_all the places of many ids at once; otherwise a
+        dictionary is made the first time one is looked up.
         ordered says the items are known to come by start, then end, each ending after it
         starts (so the index need not check): the app's date order and days are that.
         """
@@ -72,12 +74,18 @@ class ItemColumns(LazySequence[TimelineItem]):
         super().__init__()
         self._places: dict[str, int] | None = None
         self.find = find if find is not None else self._find
+        self.find_all = find_all if find_all is not None else self._find_all
 
     def _find(self, item_id: str) -> int | None:
         """Return the place of an id, or None."""
         if self._places is None:
             self._places = dict(zip(self.ids, range(len(self.ids)), strict=True))
         return self._places.get(item_id)
+
+    def _find_all(self, item_ids: Collection[str]) -> list[int]:
+        """Return the places of those ids that are here, in no order."""
+        found = map(self._find, item_ids)
+        return [place for place in found if place is not None]
 
     def __len__(self) -> int:
         return len(self.ids)

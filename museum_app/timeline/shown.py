@@ -45,6 +45,13 @@ class ShownItems:
             self._ids = dict(zip(self._base.ids, range(len(self.items)), strict=True))
         return self._ids.get(event_id)
 
+    def find_all(self, event_ids: Collection[str]) -> list[int]:
+        """Return the items of those ids that are here, in no order."""
+        if isinstance(self.items, ItemColumns):
+            return self.items.find_all(event_ids)
+        found = map(self.find, event_ids)
+        return [item for item in found if item is not None]
+
     def set_filter(self, visible_ids: Collection[str] | None) -> bool:
         """Show only these ids (None: all); return whether anything changed."""
         wanted = None if visible_ids is None else frozenset(visible_ids)

@@ -50,5 +50,6 @@ def timeline_items(table: EventTable, categories: Mapping[str, Category]) -> Ite
         colours=table.colour_groups(colours, FALLBACK_COLOUR),
         date_labels=table.date_labels,
         find=table.rank_of,  # an item's place is its event's rank
+        find_all=table.ranks_of,
         ordered=True,  # ranks go by the first possible day, then the last
     )

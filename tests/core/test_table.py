@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from array import array
+from collections.abc import Collection
 
 import pytest
 from hypothesis import given
@@ -163,9 +164,9 @@ def test_a_few_ids_are_located_one_by_one_and_many_through_a_dictionary() -> Non
     plain = EventTable.from_summaries(rows)
     asked: list[str] = []
 
-    def locate(event_id: str) -> int | None:
-        asked.append(event_id)
-        return plain.rank_of(event_id)
+    def locate(event_ids: Collection[str]) -> dict[str, int]:
+        asked.extend(event_ids)
+        return {i: r for i in event_ids if (r := plain.rank_of(i)) is not None}
 
     table = EventTable(
         plain.ids, plain.titles, plain.date_labels, plain.starts, plain.ends, plain.precision,
@@ -177,3 +178,24 @@ def test_a_few_ids_are_located_one_by_one_and_many_through_a_dictionary() -> Non
         table.rank_of("e1")
     assert table.rank_of("e4") == 4
     assert len(asked) == LOOKUPS_BEFORE_DICT, "a dictionary answers from then on"
+    assert sorted(table.ranks_of(["e4", "e0", "gone"])) == [0, 4]
+    assert len(asked) == LOOKUPS_BEFORE_DICT
+
+
+def test_many_ids_are_located_in_one_go() -> None:
+    rows = [summary(r, ("business",)) for r in range(50)]
+    plain = EventTable.from_summaries(rows)
+    calls: list[list[str]] = []
+
+    def locate(event_ids: Collection[str]) -> dict[str, int]:
+        calls.append(list(event_ids))
+        return {i: r for i in event_ids if (r := plain.rank_of(i)) is not None}
+
+    table = EventTable(
+        plain.ids, plain.titles, plain.date_labels, plain.starts, plain.ends, plain.precision,
+        plain.is_range, plain.groups, plain.category_sets, locate=locate,
+    )  # fmt: skip
+    wanted = [f"e{n}" for n in range(0, 50, 7)] + ["gone"]
+    assert sorted(table.ranks_of(wanted)) == list(range(0, 50, 7))
+    assert calls == [wanted], "one look-up for them all"
+    assert table.mask_of_ids(wanted) == bytes(n % 7 == 0 for n in range(50))

@@ -64,6 +64,16 @@ def test_a_search_by_rank_finds_what_the_filter_finds(library: Library, search: 
     assert sorted(ranks) == [table.rank_of(i) for i in library.catalog.ids(query)]
 
 
+def test_many_ids_are_placed_in_one_go_and_unknown_ones_left_out(library: Library) -> None:
+    events = library.catalog.events()
+    asked = [e.id for e in events[::3]] + ["no-such-event"]
+    ranks = library.catalog.ranks_of(asked)
+    assert ranks == {e.id: rank for rank, e in enumerate(events) if rank % 3 == 0}
+    table = library.catalog.summaries()
+    assert sorted(table.ranks_of(asked)) == sorted(ranks.values())
+    assert all(table.rank_of(event_id) == rank for event_id, rank in ranks.items())
+
+
 def test_columns_that_do_not_fit_together_are_refused(library: Library) -> None:
     rows = library.catalog.db.query("SELECT name, data FROM columns")
     good = [(row[0], row[1]) for row in rows]

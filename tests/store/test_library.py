@@ -13,6 +13,7 @@ import pytest
 from museum_app import paths
 from museum_app.core.query import EventFilter
 from museum_app.formats.checks import PackError
+from museum_app.store.catalog import Catalog
 from museum_app.store.library import CATALOG_FILE, USER_FILE, Library
 from tests.helpers import event, pack, shipped_pack, write
 
@@ -263,6 +264,12 @@ def test_many_ids_are_looked_up_at_once_following_renames_and_leaving_out_the_un
     assert events[TENCENT] == events["2014-tencent-worth"] == marked.catalog.event(TENCENT)
     assert events[DIDI] == marked.catalog.event(DIDI)
     assert marked.catalog.events_by_id([]) == {} and marked.catalog.resolve_all([]) == {}
+    # The ranks read on the way answer ranks_of as the index does: by current ids only.
+    ranks = marked.catalog.ranks_of(asked)
+    fresh = Catalog(marked.catalog.db.path)
+    assert ranks == fresh.ranks_of(asked) and set(ranks) == {DIDI, "2014-tencent-worth"}
+    assert ranks[DIDI] == marked.catalog.summaries().rank_of(DIDI)
+    fresh.close()
 
 
 def test_every_bookmark_comes_with_its_event_as_one_at_a_time_would_give_it(library: Library) -> None:

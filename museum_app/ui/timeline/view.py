@@ -161,8 +161,7 @@ class TimelineView(QWidget):
 
     def _found(self, ids: Collection[str]) -> frozenset[int]:
         """Return the items of those ids that are loaded."""
-        found = map(self._shown.find, ids)
-        return frozenset(item for item in found if item is not None)
+        return frozenset(self._shown.find_all(ids))
 
     def _rebuild(self) -> None:
         """Index the shown items anew and drop every layout made of the old ones."""
