@@ -205,7 +205,6 @@ class ItemIndex:
         else:
             self.point_shown = bytes(map(mask.__getitem__, base.points))
             self.span_shown = bytes(map(mask.__getitem__, base.spans))
-        self.span_lane: Mapping[int, int] = SpanLanes(self)
         self._overflows: dict[int, tuple[list[int], array[float], array[float]]] = {}
         self._laned: dict[int, LanedSpans] = {}
         self._extent = self._find_extent()
@@ -229,6 +228,11 @@ class ItemIndex:
     def _laid(self) -> tuple[array[int], list[list[int]], list[array[float]], list[list[int]]]:
         """Return the spans' lanes, made on first use: a wide view, all clusters, needs none."""
         return self._lay_spans()
+
+    @property
+    def span_lane(self) -> Mapping[int, int]:
+        """Return the lane of each shown span, by item."""
+        return SpanLanes(self)  # made when asked: kept, it would make each index a cycle
 
     @property
     def lanes(self) -> array[int]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from museum_app.timeline.chunks import Placed, ZoomLayout
 from museum_app.timeline.index import ItemIndex
+from museum_app.timeline.items import TimelineItem
 from museum_app.timeline.metrics import LayoutMetrics
 from museum_app.timeline.scale import (
     BUCKETS_PER_OCTAVE,
@@ -21,6 +22,37 @@ from museum_app.timeline.shapes import Shape, ShapeKind
 MAX_ZOOM_LAYOUTS = 8  # zooming in and back out again reuses these
 # The zooms laid out ahead of time, most likely first: a wheel notch in and out, a key press.
 AHEAD_ZOOMS = (1.25, 1 / 1.25, 1.5, 1 / 1.5)
+
+
+class Widths:
+    """The widths of titles (by item) and short labels, each measured once.
+
+    The layouts ask this, not their scene: a layout holding its scene's methods would make a
+    reference cycle of every scene, freed only by the garbage collector, which a filter change
+    leaves behind by the megabyte.
+    """
+
+    def __init__(
+        self, items: Sequence[TimelineItem], measure: Callable[[str], float], titles: dict[int, float]
+    ) -> None:
+        """Measure the titles of items (kept in titles, which scenes may share) and labels."""
+        self._items, self._measure = items, measure
+        self._titles = titles
+        self._labels: dict[str, float] = {}
+
+    def title(self, item: int) -> float:
+        """Return the width of an item's title, measured once."""
+        width = self._titles.get(item)
+        if width is None:
+            width = self._titles[item] = self._measure(self._items[item].title)
+        return width
+
+    def label(self, text: str) -> float:
+        """Return the width of a short label (a cluster's count), measured once."""
+        width = self._labels.get(text)
+        if width is None:
+            width = self._labels[text] = self._measure(text)
+        return width
 
 
 class Scene:
@@ -36,9 +68,9 @@ class Scene:
         """Lay out index; titles, if given, caches title widths by item for scenes of the same items."""
         self.index = index
         self.metrics = metrics
-        self._measure = measure
-        self._titles: dict[int, float] = {} if titles is None else titles
-        self._labels: dict[str, float] = {}
+        widths = Widths(index.items, measure, {} if titles is None else titles)
+        self.title_width: Callable[[int], float] = widths.title  # an item's title, measured once
+        self.label_width: Callable[[str], float] = widths.label  # a cluster's count, measured once
         self._layouts: OrderedDict[int, ZoomLayout] = OrderedDict()
         self.pinned: int | None = None
 
@@ -47,20 +79,6 @@ class Scene:
         self.pinned = item
         for layout in self._layouts.values():
             layout.pin(item)
-
-    def title_width(self, item: int) -> float:
-        """Return the width of an item's title, measured once."""
-        width = self._titles.get(item)
-        if width is None:
-            width = self._titles[item] = self._measure(self.index.items[item].title)
-        return width
-
-    def label_width(self, text: str) -> float:
-        """Return the width of a short label (a cluster's count), measured once."""
-        width = self._labels.get(text)
-        if width is None:
-            width = self._labels[text] = self._measure(text)
-        return width
 
     def layout(self, px_per_day: float) -> ZoomLayout:
         """Return the layout of the zoom bucket that px_per_day falls in."""
