@@ -184,13 +184,19 @@ def test_the_focus_item_follows_the_selection_by_real_keys(
     assert sent.args == [Kind.Focus, len(ITEMS) - 1]
 
 
-def test_a_click_sends_selection_and_focus_for_its_item(
-    qtbot: QtBot, view: TimelineView, active: None
-) -> None:
+def focused_and_heard(qtbot: QtBot, view: TimelineView) -> list[tuple[object, int]]:
+    """Give the view the keyboard; return the list of what it tells assistive tools from now."""
     view.setFocus()
     qtbot.waitUntil(view.hasFocus)
     sent: list[tuple[object, int]] = []
     view.access.notified.connect(lambda kind, child: sent.append((kind, child)))
+    return sent
+
+
+def test_a_click_sends_selection_and_focus_for_its_item(
+    qtbot: QtBot, view: TimelineView, active: None
+) -> None:
+    sent = focused_and_heard(qtbot, view)
     target = view.drawn_event_ids()[4]
     rect = view.marker_rect(target)
     assert rect is not None
@@ -203,10 +209,7 @@ def test_a_click_sends_selection_and_focus_for_its_item(
 def test_the_item_that_was_selected_is_told_it_no_longer_is(
     qtbot: QtBot, view: TimelineView, active: None
 ) -> None:
-    view.setFocus()
-    qtbot.waitUntil(view.hasFocus)
-    sent: list[tuple[object, int]] = []
-    view.access.notified.connect(lambda kind, child: sent.append((kind, child)))
+    sent = focused_and_heard(qtbot, view)
     with qtbot.waitSignal(view.access.notified, check_params_cb=lambda k, _: k == Kind.Focus):
         qtbot.keyClick(view, Qt.Key.Key_Home)
     assert (Kind.SelectionRemove, 0) not in sent  # nothing was selected before

@@ -20,6 +20,7 @@ from museum_app.ui.main_window import MainWindow
 from museum_app.ui.timeline.view import TimelineView
 from tests.timeline.factories import day, year_2014
 from tests.ui.test_timeline_shipped import items_of, timeline_of
+from tests.ui.test_timeline_view import shown_timeline
 
 SIZES = [(1024, 640), (1280, 800), (1600, 1000)]
 WUZHEN = "2014-11-19-world-internet-conference"
@@ -138,13 +139,7 @@ def test_fit_all_gives_the_events_the_width_and_the_last_titles_just_their_room(
 
 def left_edge_view(qtbot: QtBot) -> tuple[TimelineView, list[TimelineItem]]:
     items = year_2014()
-    timeline = TimelineView()
-    qtbot.addWidget(timeline)
-    timeline.resize(1280, 420)
-    timeline.set_items(items)
-    timeline.show()
-    qtbot.waitExposed(timeline)
-    return timeline, items
+    return shown_timeline(qtbot, items, (1280, 420)), items
 
 
 def test_titles_at_the_left_edge_are_kept_in_view_whole_or_cut_at_a_word(qtbot: QtBot) -> None:

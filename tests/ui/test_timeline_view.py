@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
@@ -22,15 +23,23 @@ ITEMS = year_2014()
 IDS = [it.id for it in ITEMS]
 
 
+def shown_timeline(
+    qtbot: QtBot, items: Sequence[TimelineItem] = ITEMS, size: tuple[int, int] = (1600, 600)
+) -> TimelineView:
+    """Return a timeline of items, shown and exposed at this size."""
+    timeline = TimelineView()
+    qtbot.addWidget(timeline)
+    timeline.resize(*size)
+    timeline.set_items(items)
+    timeline.show()
+    qtbot.waitExposed(timeline)
+    return timeline
+
+
 @pytest.fixture
 def view(qtbot: QtBot) -> TimelineView:
     """Return a timeline showing 2014, 1600 by 600 pixels."""
-    timeline = TimelineView()
-    qtbot.addWidget(timeline)
-    timeline.resize(1600, 600)
-    timeline.set_items(ITEMS)
-    timeline.show()
-    qtbot.waitExposed(timeline)
+    timeline = shown_timeline(qtbot)
     timeline.set_visible_range(day(2014, 1, 1) - 5, day(2015, 1, 1) + 5)
     return timeline
 
@@ -344,24 +353,14 @@ def test_clearing_a_filter_shows_every_event_as_before_without_laying_out_again(
     view.set_filter(IDS[::2])
     view.select(IDS[6])
     view.set_filter(None)
-    fresh = TimelineView()
-    qtbot.addWidget(fresh)
-    fresh.resize(1600, 600)
-    fresh.set_items(ITEMS)
-    fresh.show()
-    qtbot.waitExposed(fresh)
+    fresh = shown_timeline(qtbot)
     fresh.set_visible_range(*view.visible_range())
     fresh.select(IDS[6])
     assert drawn(view) == drawn(fresh)
 
 
 def test_work_done_while_idle_changes_nothing_drawn(qtbot: QtBot, view: TimelineView) -> None:
-    fresh = TimelineView()
-    qtbot.addWidget(fresh)
-    fresh.resize(1600, 600)
-    fresh.set_items(ITEMS)
-    fresh.show()
-    qtbot.waitExposed(fresh)
+    fresh = shown_timeline(qtbot)
     fresh.set_visible_range(*view.visible_range())
     view.repaint()
     qtbot.wait(50)  # the view lays out ahead and makes pictures meanwhile; fresh does not
