@@ -124,7 +124,6 @@ class ItemBase:
         self.points = points
         self.point_times = array("d", map(operator.add, point_starts, repeat(0.5)))
         self.spans, self.span_starts, self.span_ends = spans, span_starts, span_ends
-        self.longest_span = max(map(operator.sub, span_ends, span_starts), default=0.0)
         self._span_pos = None if self.in_order else {item: pos for pos, item in enumerate(spans)}
 
     @cached_property

@@ -48,7 +48,7 @@ def test_an_index_of_columns_is_the_index_of_the_items(
     # The strategy's items come in the app's order, so the columns may say so.
     from_columns, from_items = ItemBase(as_columns(items, ordered=True)), ItemBase(items)
     assert list(from_columns.ids) == from_items.ids
-    for name in ("points", "spans", "is_point", "is_span", "in_order", "longest_span"):
+    for name in ("points", "spans", "is_point", "is_span", "in_order"):
         assert getattr(from_columns, name) == getattr(from_items, name), name
     assert from_columns.starts == from_items.starts
     assert from_columns.span_starts == from_items.span_starts
