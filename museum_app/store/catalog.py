@@ -151,13 +151,13 @@ class Catalog:
         # ranks_of for the very ids current_ids just resolved, at start-up and at each change.
         self._ranks_seen: dict[str, int] = {}
 
-    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    def _query(self, sql: str, params: Sequence[Any] = (), plain: bool = False) -> list[Any]:
         """Run a read; if the file proves damaged, build it again (once) and run it there."""
         try:
-            return self.db.query(sql, params)
+            return self.db.query(sql, params, plain)
         except StoreError as error:
             self._mend(error)
-        return self.db.query(sql, params)
+        return self.db.query(sql, params, plain)
 
     def _mend(self, error: StoreError) -> None:
         """Build the file again after it proved damaged (once), or raise error if it cannot be."""
@@ -228,8 +228,9 @@ class Catalog:
             rows = self._query(
                 "SELECT j.value, e.rowid FROM json_each(?) j JOIN events e ON e.id = j.value",
                 (json.dumps(sorted(set(event_ids).difference(found))),),
+                plain=True,
             )
-            found.update((str(row[0]), int(row[1])) for row in rows)
+            found.update(rows)
         return found
 
     def resolve(self, event_id: str) -> str | None:
@@ -260,11 +261,17 @@ class Catalog:
             "WHERE a.alias = j.value LIMIT 1)), e.rowid FROM json_each(?) j "
             "LEFT JOIN events e ON e.id = j.value",
             (json.dumps(list(event_ids)),),
+            plain=True,
         )
         if len(self._ranks_seen) > MAX_RANKS_SEEN:
             self._ranks_seen.clear()
-        self._ranks_seen.update((str(row[0]), int(row[2])) for row in rows if row[2] is not None)
-        return {str(row[0]): str(row[1]) for row in rows if row[1] is not None}
+        found: dict[str, str] = {}
+        for asked, current, rank in rows:
+            if current is not None:
+                found[asked] = current
+            if rank is not None:
+                self._ranks_seen[asked] = rank
+        return found
 
     def events_by_id(self, event_ids: Sequence[str]) -> dict[str, Event]:
         """Return the events known by these ids (current or former), keyed by the id asked for."""

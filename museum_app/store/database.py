@@ -215,12 +215,21 @@ class Database:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.execute("ROLLBACK")
 
-    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
-        """Run a read and return all its rows."""
+    def query(
+        self, sql: str, params: Sequence[Any] | dict[str, Any] = (), plain: bool = False
+    ) -> list[Any]:
+        """Run a read and return all its rows: sqlite3.Row objects, or tuples when plain.
+
+        Plain tuples are for reads of thousands of rows taken by position: making a Row for
+        each doubles the time of reading 10,000 bookmarks' ids.
+        """
         if self._conn is None:
             raise StoreError(f"{self.path}: the file was closed", "CLOSED")
         try:
-            return self._conn.execute(sql, params).fetchall()
+            cursor = self._conn.cursor()
+            if plain:
+                cursor.row_factory = None
+            return cursor.execute(sql, params).fetchall()
         except sqlite3.Error as error:
             raise classify(error, self.path) from error
 

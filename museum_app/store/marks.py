@@ -66,7 +66,7 @@ class Marks:
             if key == self._key:  # the bookmarks with their events are current: they say it
                 self._current = {name: self._current_id(name) for name in self._marks}
             else:
-                names = sorted(user.event_ids())
+                names = user.event_ids()
                 found = catalog.resolve_all(names)
                 self._current = {name: found.get(name, name) for name in names}
             self._ids, self._ids_key = None, key

@@ -149,9 +149,12 @@ class UserStore:
         """Return what changes whenever the file is written, by this connection or another."""
         return (self.db.data_version(), self.db.changes())
 
-    def event_ids(self) -> set[str]:
-        """Return the ids of the bookmarked events."""
-        return {row[0] for row in self.db.query("SELECT event_id FROM bookmarks")}
+    def event_ids(self) -> list[str]:
+        """Return the ids of the bookmarked events, in order (as their index holds them)."""
+        return [
+            row[0]
+            for row in self.db.query("SELECT event_id FROM bookmarks ORDER BY event_id", plain=True)
+        ]
 
     def add(self, event_id: str, title: str, date_label: str, note: str = "") -> Bookmark:
         """Bookmark an event; an existing bookmark keeps its note, and a new note is added to it."""

@@ -154,7 +154,7 @@ def _ids(path: Path) -> set[str]:
 
     store = UserStore(path)
     try:
-        return store.event_ids()
+        return set(store.event_ids())
     finally:
         store.close()
 

@@ -104,6 +104,35 @@ def test_a_data_update_keeps_bookmarks_even_of_dropped_and_renamed_events(tmp_pa
     library.close()
 
 
+def test_ids_resolve_at_once_to_current_ids_and_places(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    library = Library(data, paths.shipped_data_dir())
+    update = shipped_pack()
+    renamed = next(e for e in update["events"] if e["id"] == "2014-01-30-tencent-hkd-1-trillion")
+    renamed["id"] = "2014-01-30-tencent-market-value"
+    renamed["aliases"] = ["2014-01-30-tencent-hkd-1-trillion"]
+    library.import_pack(write(tmp_path / "update.json", update))
+    catalog = library.catalog
+    asked = ["2014-01-30-tencent-hkd-1-trillion", "2014-01-06-didi-taxi-wechat", "no-such-event"]
+    assert catalog.resolve_all(asked) == {
+        "2014-01-30-tencent-hkd-1-trillion": "2014-01-30-tencent-market-value",
+        "2014-01-06-didi-taxi-wechat": "2014-01-06-didi-taxi-wechat",
+    }
+    ids = catalog.ids()
+    current = ["2014-01-30-tencent-market-value", "2014-01-06-didi-taxi-wechat", "no-such-event"]
+    assert catalog.ranks_of(current) == {
+        "2014-01-30-tencent-market-value": ids.index("2014-01-30-tencent-market-value"),
+        "2014-01-06-didi-taxi-wechat": ids.index("2014-01-06-didi-taxi-wechat"),
+    }
+    library.close()
+
+
+def test_the_bookmarked_ids_come_in_id_order(library: Library) -> None:
+    for chosen in reversed(library.catalog.events()[:5]):
+        library.add_bookmark(chosen, "")
+    assert library.user.event_ids() == sorted(e.id for e in library.catalog.events()[:5])
+
+
 def test_a_rejected_pack_changes_nothing(tmp_path: Path) -> None:
     data = tmp_path / "data"
     library = Library(data, paths.shipped_data_dir())
