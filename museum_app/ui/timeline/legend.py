@@ -15,6 +15,7 @@ from museum_app.timeline.scale import TimeScale
 from museum_app.ui.timeline.colours import Colours
 from museum_app.ui.timeline.marks import draw_badge, draw_ring, draw_star
 from museum_app.ui.timeline.painting import Frame, ShapePainter
+from museum_app.ui.timeline.pictures import painted
 
 SAMPLE = ("#332288", "#44AA99")  # two category colours, as the shipped palette has them
 MARK_WIDTH = 64
@@ -74,13 +75,13 @@ class TimelineLegend(QDialog):
     def _draw(self, draw: Callable[[QPainter], None]) -> QPixmap:
         """Return a picture of one mark, drawn by draw(painter) on the timeline's background."""
         dpr = self.devicePixelRatioF()
-        picture = QPixmap(math.ceil(MARK_WIDTH * dpr), math.ceil(self._row * dpr))
-        picture.setDevicePixelRatio(dpr)
-        picture.fill(self._colours.base)
-        with QPainter(picture) as p:
+
+        def antialiased(p: QPainter) -> None:
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
             draw(p)
-        return picture
+
+        size = (math.ceil(MARK_WIDTH * dpr), math.ceil(self._row * dpr))
+        return painted(size, dpr, self._colours.base, antialiased)
 
     def _diamond(self, p: QPainter) -> None:
         self._painter.draw_marker(p, SAMPLE[:1], self._colours.text, (14, self._row / 2))

@@ -25,7 +25,7 @@ from museum_app.ui.timeline.marks import (
     ink_on,
     veil,
 )
-from museum_app.ui.timeline.pictures import TextPictures, Title
+from museum_app.ui.timeline.pictures import TextPictures, Title, painted
 from museum_app.ui.timeline.titles import EDGE, Shortener, title_box
 
 HATCH_PERIOD = 8
@@ -131,13 +131,11 @@ class ShapePainter:
             brush = self._hatches[key] = QBrush(image)
         return brush
 
-    def _new_picture(self, size: tuple[float, float]) -> QPixmap:
-        """Return a clear picture of a size in logical pixels."""
+    def _new_picture(self, size: tuple[float, float], draw: Callable[[QPainter], None]) -> QPixmap:
+        """Return a picture of a size in logical pixels, clear and then drawn by draw(painter)."""
         w, h = size
-        picture = QPixmap(math.ceil(w * self.dpr), math.ceil(h * self.dpr))
-        picture.setDevicePixelRatio(self.dpr)
-        picture.fill(Qt.GlobalColor.transparent)
-        return picture
+        device = (math.ceil(w * self.dpr), math.ceil(h * self.dpr))
+        return painted(device, self.dpr, Qt.GlobalColor.transparent, draw)
 
     def _marker(self, colours: tuple[str, ...], outline: QColor) -> QPixmap | None:
         """Return the picture of a known day's diamond, or None if it is not made yet.
@@ -162,10 +160,10 @@ class ShapePainter:
     def _make_marker(self, key: tuple[tuple[str, ...], int], outline: QColor) -> QPixmap:
         """Make and keep the picture of a diamond in a pair of colours."""
         r = self.metrics.marker_radius
-        picture = self._markers[key] = self._new_picture((2 * r + 2, 2 * r + 2))
+        picture = self._markers[key] = self._new_picture(
+            (2 * r + 2, 2 * r + 2), lambda p: self.draw_marker(p, key[0], outline, (r + 1, r + 1))
+        )
         self._wanted_markers.pop(key, None)
-        with QPainter(picture) as p:
-            self.draw_marker(p, key[0], outline, (r + 1, r + 1))
         return picture
 
     def draw_marker(
@@ -236,9 +234,9 @@ class ShapePainter:
             if len(self._badges) >= MAX_BADGES:
                 for old in list(islice(self._badges, MAX_BADGES // 2)):
                     del self._badges[old]  # the oldest half
-            picture = self._badges[key] = self._new_picture((width + 3, h + 3))
-            with QPainter(picture) as q:
-                draw_badge(q, label, (width, h), colours, self.font)
+            picture = self._badges[key] = self._new_picture(
+                (width + 3, h + 3), lambda q: draw_badge(q, label, (width, h), colours, self.font)
+            )
         p.drawPixmap(QPointF(round(left), round(self.metrics.lane_top(0, frame.bottom) + 1)), picture)
 
     def paint(self, p: QPainter, shapes: Sequence[Shape], frame: Frame) -> None:

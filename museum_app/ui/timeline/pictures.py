@@ -25,12 +25,34 @@ MAX_PICTURES = 1500  # several screens of titles
 # The pixels they may take at a pixel ratio of 1 (four times as many at 2): a count alone let
 # a long session fill about 20 MB of native memory with long titles.
 MAX_PICTURE_BYTES = 10 * 1024 * 1024
+# Within that, the pictures of this many screens of titles (the largest paint yet, and at least
+# MIN_PICTURE_BYTES): a screen at 1440x920 takes under half a megabyte, so a fixed 10 MB held
+# twenty screens, which a long session filled, and the pictures of the screens around the view
+# are what a pan or zoom draws again.
+SCREENS_OF_PICTURES = 8
+MIN_PICTURE_BYTES = 1024 * 1024
 PICTURES_PER_PAINT = 6  # made during a paint; the rest wait for idle time
 VECTOR_ENGINES = (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
 
 Key = tuple[str, bool, int]  # text, bold, ink
 # text, bold, ink, width (at least the text's), x, y (top left), room, fade into, halo under it
 Title = tuple[str, bool, QColor, float, float, float, float, QColor, QColor | None]
+
+
+def painted(size: tuple[int, int], dpr: float, ground: QColor | Qt.GlobalColor,
+            draw: Callable[[QPainter], None]) -> QPixmap:  # fmt: skip
+    """Return a picture of size device pixels on a ground, drawn by draw(painter), to be kept.
+
+    A pixmap keeps the paint engine it was drawn with (about 3 KB) for as long as it lives;
+    the copy returned has none. With thousands of titles and badges kept, the engines took
+    megabytes of a long session's memory.
+    """
+    picture = QPixmap(*size)
+    picture.setDevicePixelRatio(dpr)
+    picture.fill(ground)
+    with QPainter(picture) as p:
+        draw(p)
+    return picture.copy()
 
 
 class CharWidths(dict[str, float]):
@@ -79,6 +101,7 @@ class TextPictures:
         self._fades: dict[int, QBrush] = {}
         self._limit, self._limit_bytes = limit, round(limit_bytes * dpr * dpr)
         self._bytes = 0  # the pixels the pictures kept take
+        self._screen_bytes = 0  # the pixels of the titles of the largest paint yet
         self._budget = PICTURES_PER_PAINT
 
     def begin(self) -> None:
@@ -93,7 +116,9 @@ class TextPictures:
         engine = p.paintEngine()
         # A drawing saved as SVG or PDF keeps its text as text, to be found and read.
         vector = engine is not None and engine.type() in VECTOR_ENGINES
+        widths = 0.0
         for text, bold, ink, width, x, y, room, under, halo in titles:
+            widths += width
             if halo is not None:
                 p.fillRect(QRectF(x - 2, y, min(room, width) + 3, height), halo)
             key = (text, bold, ink.rgba())
@@ -121,6 +146,8 @@ class TextPictures:
             if cut:
                 fade = min(FADE_PX, room / 3)
                 p.fillRect(QRectF(x + room - fade, y, fade, height), self._fade(under))
+        screen = round(4 * (widths + 2 * len(titles)) * dpr * height * dpr)
+        self._screen_bytes = max(self._screen_bytes, screen)
 
     def _fitting(self, text: str, bold: bool, room: float) -> int:
         """Return how many characters of text fit whole in room."""
@@ -133,28 +160,33 @@ class TextPictures:
         dpr = self.dpr
         size = (math.ceil((width + 2) * dpr), math.ceil(self.height * dpr))
         cost = 4 * size[0] * size[1]
-        if len(self._pictures) >= self._limit or self._bytes + cost > self._limit_bytes:
+        if len(self._pictures) >= self._limit or self._bytes + cost > self.bound_bytes():
             self._forget_oldest_half()
-        picture = QPixmap(*size)
-        picture.setDevicePixelRatio(dpr)
-        picture.fill(Qt.GlobalColor.transparent)
-        with QPainter(picture) as p:
-            p.setFont(self.fonts[bold])
+        font, ascent = self.fonts[bold], self.metrics[bold].ascent()
+
+        def draw(p: QPainter) -> None:
+            p.setFont(font)
             p.setPen(ink)
-            p.drawText(QPointF(0, self.metrics[bold].ascent()), text)  # never markup
-        self._pictures[key] = picture
+            p.drawText(QPointF(0, ascent), text)  # never markup
+
+        picture = self._pictures[key] = painted(size, dpr, Qt.GlobalColor.transparent, draw)
         self._bytes += cost
         return picture
 
     def _forget_oldest_half(self) -> None:
         """Drop the oldest pictures, half of them by count or by pixels: a pan or zoom left them."""
-        count, pixels = len(self._pictures) // 2, self._limit_bytes // 2
+        count, pixels = len(self._pictures) // 2, self.bound_bytes() // 2
         for old in list(self._pictures):
             if count <= 0 and self._bytes <= pixels:
                 break
             gone = self._pictures.pop(old)
             self._bytes -= 4 * gone.width() * gone.height()
             count -= 1
+
+    def bound_bytes(self) -> int:
+        """Return the pixels, in bytes, the pictures may take: some screens' worth, within the limit."""
+        least = round(MIN_PICTURE_BYTES * self.dpr * self.dpr)
+        return min(self._limit_bytes, max(least, SCREENS_OF_PICTURES * self._screen_bytes))
 
     def picture_bytes(self) -> int:
         """Return the pixels the pictures kept take, in bytes."""
