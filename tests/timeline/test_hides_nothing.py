@@ -15,7 +15,7 @@ from museum_app.timeline.scale import TimeScale
 from museum_app.timeline.scene import Scene
 from museum_app.timeline.shapes import ShapeKind
 from museum_app.timeline.shown import ShownItems
-from museum_app.ui.timeline.titles import ELLIPSIS, Shortener, title_box
+from museum_app.ui.timeline.titles import ELLIPSIS, MAX_SHORTENED, Shortener, title_box
 from tests.timeline.factories import sort_items, year_2014
 from tests.timeline.strategies import FIRST, item_lists
 
@@ -206,6 +206,25 @@ def test_a_chinese_title_is_cut_between_characters_never_inside_a_number() -> No
     assert shorten.fit(title, measure("“...")) == ""
     # Latin words beside Chinese are kept whole: "ICANN" is one word.
     assert Shortener(measure).fit("中国在ICANN第50次会议上", measure("中国在ICA...")) == "中国在..."
+
+
+def test_shortened_titles_are_kept_up_to_a_bound_and_answered_alike_after() -> None:
+    measured: list[str] = []
+
+    def counting(text: str) -> float:
+        measured.append(text)
+        return measure(text)
+
+    shorten = Shortener(counting)
+    title = "China Internet Museum milestones of the year"
+    first = shorten.fit(title, 100)
+    asked = len(measured)
+    assert shorten.fit(title, 100) == first and len(measured) == asked, "kept: not measured again"
+    for room in range(101, 101 + MAX_SHORTENED):
+        shorten.fit(title, room)
+    asked = len(measured)
+    assert shorten.fit(title, 100) == first, "the same answer once let go"
+    assert len(measured) > asked, "not kept past the bound: measured again"
 
 
 @settings(max_examples=150, deadline=None)

@@ -30,7 +30,9 @@ from museum_app.ui.timeline.titles import EDGE, Shortener, title_box
 
 HATCH_PERIOD = 8
 MARKERS_PER_PAINT = 8  # made during a paint; the rest wait for idle time
-MAX_BADGES = 400  # a badge's picture is keyed by its label and width: a filter makes new ones
+# A badge's picture is keyed by its label and width: a filter or zoom makes new ones. A screen
+# shows some dozens; 400 of them (about 2.6 MB) filled over a long session.
+MAX_BADGES = 200
 
 
 class Frame:

@@ -14,7 +14,9 @@ from museum_app.timeline.shapes import Shape
 ELLIPSIS = "..."
 EDGE = 2.0  # titles keep this far from the view's left and right edges
 INSIDE_LEFT = 4.0  # a title inside a bar that runs in from the left starts here
-MAX_SHORTENED = 20_000  # shortened titles kept; a pan or zoom asks for the same ones again
+# Shortened titles kept: a pan or zoom asks for the same ones again. A screen shows some
+# fifty; 20,000 kept (some 5 MB) filled over a long session with every zoom's room.
+MAX_SHORTENED = 4_000
 # What a title may be cut after: a word (letters, digits and what is glued to them, so never
 # inside "452" or "2014"), or a single Chinese character, since Chinese puts no spaces
 # between words and may be broken between any two characters.
