@@ -48,7 +48,8 @@ def readable(colour: QColor, background: QColor, ratio: float = MIN_CONTRAST) ->
     found = QColor(colour)
     while 0.0 < lightness < 1.0:
         lightness = min(1.0, max(0.0, lightness + step))
-        found = QColor.fromHslF(hue, saturation, lightness, alpha)
+        # As drawn, 8 bits a channel: a colour that passes only before rounding may not after.
+        found = QColor.fromRgba(QColor.fromHslF(hue, saturation, lightness, alpha).rgba())
         if contrast(found, background) >= ratio:
             break
     return found

@@ -23,7 +23,7 @@ from museum_app.ui.collection_filter import CollectionFilter
 from museum_app.ui.contrast import readable
 from museum_app.ui.count_delegate import NAME_ROLE, CountDelegate
 from museum_app.ui.text import plain_label, tooltip_text
-from museum_app.ui.widgets import FlowLayout
+from museum_app.ui.widgets import FlowLayout, swatch_icon
 
 # The search runs once the keys already waiting are handled, with no pause on top: typed at a
 # practised typist's pace into 100,000 events, any pause from 50 to 200 ms made the search
@@ -206,7 +206,7 @@ class FilterPanel(QWidget):
         background = self.palette().color(QPalette.ColorRole.Base)
         for item, category in zip(self._items(), self._categories, strict=True):
             swatch = readable(QColor(category.colour), background)
-            item.setData(Qt.ItemDataRole.DecorationRole, swatch)
+            item.setData(Qt.ItemDataRole.DecorationRole, swatch_icon(swatch))
 
     def set_counts(self, counts: Mapping[str, int]) -> None:
         """Show beside each category how many events match the current search."""

@@ -73,6 +73,18 @@ class FlowLayout(QLayout):
         return y + row_height - rect.y()
 
 
+def swatch_icon(colour: QColor, size: int = 64) -> QIcon:
+    """Return a square of one colour as an icon, to be given to an item once and kept.
+
+    Given a QColor as its decoration, an item view's delegate makes a new pixmap and icon at
+    every paint, and the style keeps each one's selected look in the pixmap cache under a key
+    of its own: over a long session the category list filled that cache with swatches.
+    """
+    pixmap = QPixmap(size, size)
+    pixmap.fill(colour)
+    return QIcon(pixmap)
+
+
 def star_icon(colour: QColor, size: int = 16) -> QIcon:
     """Draw a star: outlined for 'off', filled for 'on'."""
     icon, centre = QIcon(), size / 2

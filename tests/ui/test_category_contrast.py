@@ -108,7 +108,8 @@ def panel(qtbot, categories: list[Category]) -> Iterator[FilterPanel]:
 def swatches(panel: FilterPanel) -> list[QColor]:
     found = panel.findChild(QListWidget, "categoryFilter")
     assert found is not None
-    return [found.item(row).data(Qt.ItemDataRole.DecorationRole) for row in range(found.count())]
+    icons = [found.item(row).data(Qt.ItemDataRole.DecorationRole) for row in range(found.count())]
+    return [icon.pixmap(16).toImage().pixelColor(8, 8) for icon in icons]
 
 
 @pytest.mark.parametrize("base", [LIGHT[0], DARK[0], DARK[2]])
