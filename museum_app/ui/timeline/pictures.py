@@ -39,8 +39,9 @@ Key = tuple[str, bool, int]  # text, bold, ink
 Title = tuple[str, bool, QColor, float, float, float, float, QColor, QColor | None]
 
 
-def painted(size: tuple[int, int], dpr: float, ground: QColor | Qt.GlobalColor,
-            draw: Callable[[QPainter], None]) -> QPixmap:  # fmt: skip
+def painted(
+    size: tuple[int, int], dpr: float, ground: QColor | Qt.GlobalColor, draw: Callable[[QPainter], None]
+) -> QPixmap:
     """Return a picture of size device pixels on a ground, drawn by draw(painter), to be kept.
 
     A pixmap keeps the paint engine it was drawn with (about 3 KB) for as long as it lives;
