@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import json
 import os
 import secrets
@@ -16,49 +15,16 @@ from pathlib import Path
 
 from museum_app.core.domain import Category, Event
 from museum_app.formats.checks import PackError
-from museum_app.formats.packs import Pack, load_categories, load_pack, read_raw, reuse_pack
-from museum_app.store import catalog_schema, columns
+from museum_app.formats.packs import Pack, load_categories, load_pack
+from museum_app.store import catalog_schema, columns, helper
 from museum_app.store.database import MEMORY, Database, classify
+from museum_app.store.pack_cache import PackCache
 from museum_app.store.sources import CATALOG_LAYOUT, Fingerprint, Sources
 
 __all__ = ["CATALOG_LAYOUT", "Fingerprint", "PackCache", "Sources", "build", "build_in_memory"]
 
 # A side file this old belongs to no build still running, whatever its process id says.
 STALE_SIDE_FILE_SECONDS = 24 * 3600
-
-
-class PackCache:
-    """Packs parsed during one import, by the SHA-256 of the bytes each was parsed from.
-
-    The same bytes make the same pack wherever the file lies, so the import's own check, its
-    check against the other packs and the build parse and validate each file once between them.
-    """
-
-    def __init__(self) -> None:
-        self._packs: dict[bytes, Pack] = {}
-
-    def add(self, raw: bytes, pack: Pack) -> bytes:
-        """Keep a pack parsed from raw; return the hash it is kept under."""
-        digest = hashlib.sha256(raw).digest()
-        self._packs[digest] = pack
-        return digest
-
-    def load(
-        self, path: Path, categories: tuple[Category, ...], digests: Mapping[Path, bytes] | None
-    ) -> Pack:
-        """Load a pack as load_pack does, parsing it only if its bytes were not parsed before.
-
-        digests, if given, holds the hash of what the file held when the catalog's content
-        hash was taken: the pack parsed from those very bytes is the one that hash describes.
-        """
-        digest = digests.get(path) if digests is not None else None
-        if digest is None or digest not in self._packs:
-            raw = read_raw(path)
-            digest = hashlib.sha256(raw).digest()
-            if digest not in self._packs:
-                self._packs[digest] = load_pack(path, categories, raw)
-                return self._packs[digest]
-        return reuse_pack(self._packs[digest], path, categories)
 
 
 @contextlib.contextmanager
@@ -85,6 +51,8 @@ def load_all(
     With a cache, a pack whose bytes were parsed before is not parsed again (see PackCache).
     """
     categories = load_categories(sources.categories)
+    if cache is not None:
+        cache.read_ahead(sources.packs, categories)
     packs: list[Pack] = []
     owner: dict[str, tuple[Pack, Event]] = {}
     known = {c.id for c in categories}
@@ -136,8 +104,17 @@ def load_usable(
             )
 
 
-def _fill(conn: sqlite3.Connection, sources: Sources, cache: PackCache | None = None) -> None:
-    """Validate every source and write the whole catalog, inside the caller's transaction."""
+def _fill(
+    conn: sqlite3.Connection,
+    sources: Sources,
+    cache: PackCache | None = None,
+    helper_file: Path | None = None,
+) -> None:
+    """Validate every source and write the whole catalog, inside the caller's transaction.
+
+    helper_file, if given, is where a second process may write the full-text indexes
+    meanwhile (see helper.py).
+    """
     fingerprint = sources.fingerprint()  # first: a pack changed meanwhile is noticed next time
     categories, packs, left_out = load_usable(sources, cache, fingerprint.digests)
     events = sorted((e for pack in packs for e in pack.events), key=Event.sort_key)
@@ -146,8 +123,17 @@ def _fill(conn: sqlite3.Connection, sources: Sources, cache: PackCache | None = 
     catalog_schema.write_categories(conn, categories)
     for pack in packs:
         catalog_schema.write_pack(conn, pack)
-    catalog_schema.write_events(conn, events)
-    columns.write_columns(conn, events, categories)
+    helped = None
+    if helper_file is not None and len(events) >= helper.HELPED_FROM_EVENTS:
+        helped = helper.Helper.start(helper_file, lambda side: _write_search(side, events))
+    try:
+        catalog_schema.write_events(conn, events)
+        columns.write_columns(conn, events, categories)
+        if helped is None or not helped.copy_into(conn, SEARCH_TABLES):
+            catalog_schema.write_search(conn, events)
+    finally:
+        if helped is not None:
+            helped.close()
     conn.execute(
         "INSERT INTO meta (key, value) VALUES ('content_hash', ?), ('source_stats', ?)",
         (fingerprint.content_hash, fingerprint.stats),
@@ -156,6 +142,17 @@ def _fill(conn: sqlite3.Connection, sources: Sources, cache: PackCache | None = 
         # Kept with the catalog, so that the person is told on every start, not only this one.
         notes = json.dumps([str(error) for error in left_out])
         conn.execute("INSERT INTO meta (key, value) VALUES ('left_out', ?)", (notes,))
+
+
+# What _write_search writes: the tables a helper process may write for the build. The
+# columns are written here meanwhile: the indexes take about as long as the rest together.
+SEARCH_TABLES = ("events_fts", "events_han")
+
+
+def _write_search(conn: sqlite3.Connection, events: list[Event]) -> None:
+    """Write the full-text indexes into a helper's fresh file, schema first."""
+    catalog_schema.create_v1(conn)
+    catalog_schema.write_search(conn, events)
 
 
 def build(target: Path, sources: Sources, cache: PackCache | None = None) -> None:
@@ -176,7 +173,7 @@ def build(target: Path, sources: Sources, cache: PackCache | None = None) -> Non
             conn.execute("PRAGMA synchronous = OFF")
             conn.execute("BEGIN")
             with collection_paused():
-                _fill(conn, sources, cache)
+                _fill(conn, sources, cache, side.with_suffix(".helper.building"))
             conn.execute("COMMIT")
         finally:
             conn.close()

@@ -148,7 +148,11 @@ class Library:
         """Check a pack on its own and against the data already here, changing nothing."""
         from museum_app.store import builder
 
-        return self._validated(path, builder.PackCache())[0]
+        cache = builder.PackCache()
+        try:
+            return self._validated(path, cache)[0]
+        finally:
+            cache.close()
 
     def _validated(self, path: Path, cache: PackCache) -> tuple[Pack, bytes]:
         """Check a pack as validate_pack does; return it and the very bytes it was read from."""
@@ -158,9 +162,13 @@ class Library:
         with builder.collection_paused():
             raw = read_raw(path)
             sources = self._sources()
+            categories = load_categories(sources.categories)
+            # The others are parsed meanwhile, the last of them by a second process. A pack
+            # is named by its id, so the one this replaces is most likely the namesake.
+            cache.read_ahead([path, *(p for p in sources.packs if p.name != path.name)], categories)
             # Checked against the app's own categories, as the build checks every pack: those
             # of the catalog include this pack's own when it replaces an earlier version.
-            pack = load_pack(path, load_categories(sources.categories), raw)
+            pack = load_pack(path, categories, raw)
             digest = cache.add(raw, pack)
             others = tuple(p for p in sources.packs if p.name != f"{pack.id}.json")
             # The pack is not parsed again: the cache holds it, under the hash of these bytes.
@@ -186,6 +194,13 @@ class Library:
         from museum_app.store import builder
 
         cache = builder.PackCache()  # so that the check and the build parse each file once
+        try:
+            return self._check_and_build(path, cache)
+        finally:
+            cache.close()
+
+    def _check_and_build(self, path: Path, cache: PackCache) -> Pack:
+        """Check a pack, add it to the pack folder and build the catalog with it."""
         pack, raw = self._validated(path, cache)
         folder = self.data_dir / PACKS_DIR
         folder.mkdir(exist_ok=True)

@@ -125,7 +125,9 @@ def check(path: Path) -> None:
         conn.execute(f"PRAGMA user_version = {len(builder.catalog_schema.MIGRATIONS)}")
         builder.catalog_schema.write_categories(conn, categories)
         builder.catalog_schema.write_pack(conn, packs[0])
-        builder.catalog_schema.write_events(conn, sorted(packs[0].events, key=lambda e: e.sort_key()))
+        events = sorted(packs[0].events, key=lambda e: e.sort_key())
+        builder.catalog_schema.write_events(conn, events)
+        builder.catalog_schema.write_search(conn, events)  # any text a pack may hold is indexed
     catalog = Catalog(MEMORY, db)
     stored = {e.id: e for e in catalog.events()}
     assert stored == {e.id: e for e in packs[0].events}  # what went in comes out unchanged
