@@ -149,7 +149,13 @@ def _import(data_dir: Path, pack: Path) -> None:
     seconds = time.perf_counter() - start
     events = library.catalog.count()
     library.close()
-    print(json.dumps({"import_s": seconds, "events": events, "rss_mb": _rss_mb()}), flush=True)
+    import resource
+
+    # The peaks of this process and of the largest helper it forked (the build's, in kB).
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    helpers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    figures = {"import_s": seconds, "events": events, "rss_mb": _rss_mb()}
+    print(json.dumps({**figures, "peak_rss_mb": peak, "helper_peak_rss_mb": helpers}), flush=True)
 
 
 def main(argv: list[str]) -> int:

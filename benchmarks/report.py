@@ -245,6 +245,10 @@ def scaling_rows(result: Result) -> list[tuple[str, Callable[[str], str]]]:
     rows = [
         ("import, median s", at("import.{size}.median_s", digits=2)),
         (
+            "import's peak memory / its helpers', MB",
+            at("import.{size}.peak_rss_mb", "import.{size}.helper_peak_rss_mb", digits=0),
+        ),
+        (
             "start-up warm / cold, median ms",
             at("startup.{size}.median_ms", "startup.{size} cold.median_ms"),
         ),
