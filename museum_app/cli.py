@@ -232,3 +232,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     except MemoryError:
         print("museum-app: the computer ran out of memory; nothing was changed", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # Ctrl+C: each write is one transaction, and an import puts its pack folder back.
+        print("museum-app: stopped; nothing was changed", file=sys.stderr)
+        return 130

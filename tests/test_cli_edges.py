@@ -212,3 +212,41 @@ def test_a_remembered_range_that_is_not_finite_is_forgotten(tmp_path: Path) -> N
         assert WindowSettings(ini).view_state().visible_range is None, (start, end)
     ini.write_text("[view]\nrange_start=1\nrange_end=2\n", encoding="utf-8")
     assert WindowSettings(ini).view_state().visible_range == (1.0, 2.0)
+
+
+def test_ctrl_c_during_an_import_stops_it_with_one_line_and_changes_nothing(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    days = [f"2015-01-{n % 28 + 1:02d}" for n in range(300)]
+    big = write(tmp_path / "big.json", pack(events=[event(f"{d}-e{n}", d) for n, d in enumerate(days)]))
+    run("list", data=data_dir)  # the shipped data's catalog, built once
+
+    def files() -> list[str]:
+        """The data folder's files but the import lock, which stays (empty) by design."""
+        return sorted(p.name for p in data_dir.rglob("*") if p.is_file() and p.name != ".import.lock")
+
+    before = files()
+    # A real Ctrl+C (SIGINT), sent by the process to itself once the build writes events.
+    script = (
+        "import os, signal, sys\n"
+        "from museum_app import cli\n"
+        "from museum_app.store import catalog_schema\n"
+        "write = catalog_schema.write_events\n"
+        "def interrupted(*args):\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    write(*args)\n"
+        "catalog_schema.write_events = interrupted\n"
+        "sys.exit(cli.main(sys.argv[1:]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, "--data-dir", str(data_dir), "pack", "import", str(big)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 130
+    assert result.stderr == "museum-app: stopped; nothing was changed\n"  # no traceback
+    assert files() == before  # no pack kept, no side file left
+    library = Library(data_dir, paths.shipped_data_dir())
+    try:
+        assert library.catalog.count() == 27  # the catalog as it was
+    finally:
+        library.close()
