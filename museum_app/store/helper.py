@@ -102,8 +102,11 @@ class Helper:
         pid, self.pid = self.pid, None
         if pid is None or not succeeded(pid):
             return False
-        # Attached until conn closes: SQLite detaches no file that the open transaction read.
-        conn.execute("ATTACH DATABASE ? AS helper", (str(self.path),))
+        try:
+            # Attached until conn closes: SQLite detaches no file that the open transaction read.
+            conn.execute("ATTACH DATABASE ? AS helper", (str(self.path),))
+        except sqlite3.Error:
+            return False
         conn.execute("SAVEPOINT helper_copy")
         try:
             for name in _stored_tables(conn, tables):
