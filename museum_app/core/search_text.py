@@ -62,7 +62,7 @@ def pairs(run: str) -> list[str]:
 class IndexText:
     """What the full-text indexes hold of texts: their words, and their Chinese runs' pairs."""
 
-    words: str  # folded, with every Chinese run left out
+    words: str  # as the word index takes them (see cut), with every Chinese run left out
     grams: str  # each run's pairs and last character, space-separated
 
     @classmethod
@@ -73,11 +73,16 @@ class IndexText:
 
 
 def cut(texts: Iterable[str]) -> tuple[str, list[str]]:
-    """Return texts' words as IndexText holds them, and their Chinese runs, in order."""
+    """Return texts' words as IndexText holds them, and their Chinese runs, in order.
+
+    An ASCII text is taken as it is: the word index's tokenizer folds ASCII case itself, so
+    its terms are those of the text folded (a folded copy of every description was a
+    gigabyte more to make at a million events). Any other text is folded here.
+    """
     words, runs = [], []
     for text in texts:
         if text.isascii():
-            words.append(text.lower())  # most texts: no Chinese, nothing to fold but case
+            words.append(text)  # most texts: no Chinese, and only case to fold
             continue
         # The pieces between the runs, then the runs, alternately (one pass in C).
         pieces = _SPLIT_HAN.split(text)
