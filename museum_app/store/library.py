@@ -18,7 +18,7 @@ from museum_app.store.catalog import Catalog
 from museum_app.store.database import MEMORY, StoreError
 from museum_app.store.marks import Marks
 from museum_app.store.messages import Message
-from museum_app.store.sources import Sources
+from museum_app.store.sources import Sources, checked_stats, remember_checked
 from museum_app.store.user import NoteSaved
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # with a current catalog, the usual one, never needs it.
 
 CATALOG_FILE = "catalog.sqlite3"
+CHECKED_FILE = "catalog-checked.json"  # the sources' stats last found to match the catalog
 USER_FILE = "user.sqlite3"
 PACKS_DIR = "packs"
 
@@ -98,7 +99,7 @@ class Library:
         path = self.data_dir / CATALOG_FILE
         sources = self._sources()
         mend = None if self._unwritable else lambda: self._build(path)
-        current = _current_catalog(path, sources, mend)
+        current = _current_catalog(path, sources, mend, self.data_dir / CHECKED_FILE)
         if current is not None:
             return current
         if self._unwritable is None:
@@ -321,14 +322,16 @@ class Library:
             return self.user.save_note(key, note, base, title, label)
 
 
-def _current_catalog(path: Path, sources: Sources, mend: Callable[[], Path] | None) -> Catalog | None:
+def _current_catalog(
+    path: Path, sources: Sources, mend: Callable[[], Path] | None, record: Path
+) -> Catalog | None:
     """Open the catalog file if it is sound and built from these very sources."""
     try:
         catalog = Catalog(path, rebuild=mend)
     except (StoreError, OSError):
         return None  # missing or damaged: it is only derived data, built again
     try:
-        if _built_from(catalog, sources):
+        if _built_from(catalog, sources, record):
             return catalog
     except StoreError:
         pass
@@ -339,17 +342,24 @@ def _current_catalog(path: Path, sources: Sources, mend: Callable[[], Path] | No
     return None
 
 
-def _built_from(catalog: Catalog, sources: Sources) -> bool:
+def _built_from(catalog: Catalog, sources: Sources, record: Path) -> bool:
     """Return whether the catalog holds what the sources hold, hashing them only if need be."""
-    # Stats as the build saw them: no file was written since (the packs are 90 MB at 100,000
-    # events, too much to read on every start). Stats that differ (a file touched or copied
-    # over unchanged, or moved) do not condemn the catalog: the hash of the bytes decides.
+    # Stats as the build saw them, or as the last hash that matched saw them: no file was
+    # written since (the packs are 90 MB at 100,000 events, too much to read on every start).
+    # Stats that differ (a file touched or copied over unchanged, or moved) do not condemn
+    # the catalog: the hash of the bytes decides.
+    content_hash = catalog.meta("content_hash")
     try:
-        if catalog.meta("source_stats") == sources.stats():
+        stats = sources.stats()
+        if stats in (catalog.meta("source_stats"), checked_stats(record, content_hash)):
             return True
     except OSError:
         pass  # a file that cannot even be looked at: hashing it says why
-    return catalog.meta("content_hash") == sources.content_hash()
+    fingerprint = sources.fingerprint()
+    if fingerprint.content_hash != content_hash:
+        return False
+    remember_checked(record, fingerprint.stats, content_hash)
+    return True
 
 
 @contextlib.contextmanager

@@ -6,8 +6,10 @@ parsing and checks.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,3 +91,35 @@ def _stats_text(stats: list[tuple[Path, os.stat_result]]) -> str:
     """
     files = [[path.name, s.st_size, s.st_mtime_ns] for path, s in stats]
     return json.dumps({"layout": CATALOG_LAYOUT, "files": files})
+
+
+def checked_stats(record: Path, content_hash: str | None) -> str | None:
+    """Return the stats the record says were last hashed to content_hash, or None."""
+    if content_hash is None:
+        return None
+    try:
+        kept = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # none yet, or unreadable: the files are hashed, as without a record
+    if not isinstance(kept, dict) or kept.get("content_hash") != content_hash:
+        return None
+    stats = kept.get("source_stats")
+    return stats if isinstance(stats, str) else None
+
+
+def remember_checked(record: Path, stats: str, content_hash: str) -> None:
+    """Record that files with these stats hashed to content_hash, so the next start need not.
+
+    Kept beside the catalog, which is read as immutable and so never written once built: an
+    update of the app rewrites its packs unchanged with new times, and without this record
+    every start after it would hash them all again (a second at a million events).
+    """
+    text = json.dumps({"content_hash": content_hash, "source_stats": stats})
+    with contextlib.suppress(OSError):  # only a later start's time is lost if not
+        fd, staged = tempfile.mkstemp(dir=record.parent, prefix=f".{record.name}.")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as file:
+                file.write(text)
+            os.replace(staged, record)
+        finally:
+            Path(staged).unlink(missing_ok=True)

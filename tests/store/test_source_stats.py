@@ -13,7 +13,7 @@ from museum_app import paths
 from museum_app.formats import packs
 from museum_app.formats.checks import PackError
 from museum_app.store import sources
-from museum_app.store.library import CATALOG_FILE, PACKS_DIR, Library
+from museum_app.store.library import CATALOG_FILE, CHECKED_FILE, PACKS_DIR, Library
 from tests.helpers import event, pack, write
 
 
@@ -75,6 +75,55 @@ def test_a_touched_but_unchanged_pack_still_opens_the_same_catalog(
     library.close()
     assert target in reads  # the stats differ: the bytes were hashed, and they match
     assert _identity(imported / CATALOG_FILE) == before
+
+
+def _touch(path: Path, seconds: int = 5) -> None:
+    """Move a file's modification time on, leaving its bytes as they are."""
+    status = path.stat()
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns + seconds * 1_000_000_000))
+
+
+def test_a_touched_pack_found_unchanged_is_not_hashed_again_at_the_next_start(
+    imported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = imported / PACKS_DIR / "test-pack.json"
+    _touch(target)
+    reads = _pack_reads(monkeypatch)
+    Library(imported, paths.shipped_data_dir()).close()
+    assert target in reads
+    reads.clear()
+    library = Library(imported, paths.shipped_data_dir())
+    assert library.catalog.count() == 28
+    library.close()
+    assert reads == []  # the stats the hash matched were recorded beside the catalog
+
+
+def test_a_pack_changed_after_its_stats_were_recorded_is_built_again(imported: Path) -> None:
+    target = imported / PACKS_DIR / "test-pack.json"
+    _touch(target)
+    Library(imported, paths.shipped_data_dir()).close()
+    assert (imported / CHECKED_FILE).exists()
+    target.write_bytes(target.read_bytes().replace(b"Event AAAA", b"Event BBBB"))
+    _touch(target, 10)
+    library = Library(imported, paths.shipped_data_dir())
+    found = library.catalog.event("2015-03-01-first")
+    assert found is not None and found.title == "Event BBBB"
+    library.close()
+
+
+@pytest.mark.parametrize("kept", ["not json", "[]", '{"content_hash": "other", "source_stats": "x"}'])
+def test_a_record_that_is_damaged_or_of_another_catalog_is_not_trusted(
+    imported: Path, monkeypatch: pytest.MonkeyPatch, kept: str
+) -> None:
+    target = imported / PACKS_DIR / "test-pack.json"
+    _touch(target)
+    (imported / CHECKED_FILE).write_text(kept, encoding="utf-8")
+    reads = _pack_reads(monkeypatch)
+    library = Library(imported, paths.shipped_data_dir())
+    assert library.catalog.count() == 28
+    library.close()
+    assert target in reads
+    assert json.loads((imported / CHECKED_FILE).read_text(encoding="utf-8"))["content_hash"] != "other"
 
 
 def test_a_changed_pack_of_the_same_size_is_built_again(imported: Path) -> None:
