@@ -115,7 +115,9 @@ def _fill(
     helper_file, if given, is where a second process may write the full-text indexes
     meanwhile (see helper.py).
     """
-    fingerprint = sources.fingerprint()  # first: a pack changed meanwhile is noticed next time
+    # First: a pack changed meanwhile is noticed next time. The files the import read already
+    # are not read again, unless their stats changed since.
+    fingerprint = sources.fingerprint(cache.hashed if cache is not None else None)
     categories, packs, left_out = load_usable(sources, cache, fingerprint.digests)
     events = sorted((e for pack in packs for e in pack.events), key=Event.sort_key)
     catalog_schema.create_v1(conn)

@@ -155,8 +155,8 @@ class Library:
         finally:
             cache.close()
 
-    def _validated(self, path: Path, cache: PackCache) -> tuple[Pack, bytes]:
-        """Check a pack as validate_pack does; return it and the very bytes it was read from."""
+    def _validated(self, path: Path, cache: PackCache) -> tuple[Pack, bytes, bytes]:
+        """Check a pack as validate_pack does; return it, the bytes it was read from, their hash."""
         from museum_app.formats.packs import load_categories, load_pack, read_raw
         from museum_app.store import builder
 
@@ -175,7 +175,7 @@ class Library:
             # The pack is not parsed again: the cache holds it, under the hash of these bytes.
             together = Sources(sources.categories, (*others, path))
             builder.load_all(together, cache, {path: digest})
-        return pack, raw
+        return pack, raw, digest
 
     def replaces_shipped(self, pack_id: str) -> bool:
         """Return whether a pack of this id would take the place of one shipped with the app."""
@@ -202,13 +202,14 @@ class Library:
 
     def _check_and_build(self, path: Path, cache: PackCache) -> Pack:
         """Check a pack, add it to the pack folder and build the catalog with it."""
-        pack, raw = self._validated(path, cache)
+        pack, raw, digest = self._validated(path, cache)
         folder = self.data_dir / PACKS_DIR
         folder.mkdir(exist_ok=True)
         target = folder / f"{pack.id}.json"
         previous = target.read_bytes() if target.exists() else None
         # The bytes that were checked, not the file read again: it may have changed since.
         _write_whole(target, raw)
+        cache.remember(target, digest)
         del raw  # the pack's whole file: not held through the build
         built = self.data_dir / CATALOG_FILE
         try:

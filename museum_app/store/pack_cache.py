@@ -15,6 +15,7 @@ from pathlib import Path
 from museum_app.core.domain import Category
 from museum_app.formats.packs import Pack, load_pack, read_raw, reuse_pack
 from museum_app.store import helper
+from museum_app.store.sources import Hashed
 
 # Below this many bytes for it to parse, a second process costs more than it saves (the
 # shipped pack is 40 kB; 100,000 events are 100 MB and take two seconds to parse and check).
@@ -35,6 +36,7 @@ class PackCache:
 
     def __init__(self) -> None:
         self._packs: dict[bytes, Pack] = {}
+        self._hashed: dict[Path, Hashed] = {}  # the files read, for the build's fingerprint
         self._started = False
         self._pending: dict[Path, int] = {}  # packs the second process parses, by number
         self._reader: int | None = None
@@ -45,6 +47,16 @@ class PackCache:
         digest = hashlib.sha256(raw).digest()
         self._packs[digest] = pack
         return digest
+
+    @property
+    def hashed(self) -> Mapping[Path, Hashed]:
+        """Return the hash of each file read so far, with the stats it had then."""
+        return self._hashed
+
+    def remember(self, path: Path, digest: bytes) -> None:
+        """Note that the file at path (just written) holds the bytes with this hash."""
+        with contextlib.suppress(OSError):  # not noted: the build's fingerprint reads it
+            self._hashed[path] = Hashed.of(path.stat(), digest)
 
     def read_ahead(self, paths: Sequence[Path], categories: tuple[Category, ...]) -> None:
         """Have a second process parse the last of paths meanwhile, if they are big enough.
@@ -86,8 +98,11 @@ class PackCache:
             self._take_read_ahead(self._pending.pop(path))
         digest = digests.get(path) if digests is not None else None
         if digest is None or digest not in self._packs:
+            status = _status(path)
             raw = read_raw(path)
             digest = hashlib.sha256(raw).digest()
+            if status is not None:
+                self._hashed[path] = Hashed.of(status, digest)
             if digest not in self._packs:
                 self._packs[digest] = load_pack(path, categories, raw)
                 return self._packs[digest]
@@ -115,8 +130,9 @@ class PackCache:
             else:
                 time.sleep(_POLL_SECONDS)
         with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError):
-            digest, pack = pickle.loads(written.read_bytes())
-            self._packs.setdefault(digest, pack)
+            path, hashed, pack = pickle.loads(written.read_bytes())
+            self._packs.setdefault(hashed.digest, pack)
+            self._hashed[path] = hashed
         with contextlib.suppress(OSError):
             written.unlink()  # held in memory now: the folder holds each pack only until then
         if not self._pending:
@@ -141,11 +157,21 @@ def _parse_into(folder: Path, paths: Sequence[Path], categories: tuple[Category,
     """Parse each pack and write it, with the hash of its bytes, into folder (in the second process)."""
     for number, path in enumerate(paths):
         try:
+            status = path.stat()
             raw = read_raw(path)
             pack = load_pack(path, categories, raw)
         except Exception:  # parsed again by the build, which reports the error
             continue
+        hashed = Hashed.of(status, hashlib.sha256(raw).digest())
         # Written whole, then named: the build takes only files that are complete.
         part = folder / f"{number}.part"
-        part.write_bytes(pickle.dumps((hashlib.sha256(raw).digest(), pack), pickle.HIGHEST_PROTOCOL))
+        part.write_bytes(pickle.dumps((path, hashed, pack), pickle.HIGHEST_PROTOCOL))
         part.rename(folder / f"{number}.pickle")
+
+
+def _status(path: Path) -> os.stat_result | None:
+    """Return a file's stats taken before it is read, or None (read_raw then says what is wrong)."""
+    try:
+        return path.stat()
+    except OSError:
+        return None

@@ -10,6 +10,7 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,8 +58,12 @@ class Sources:
         """Describe the files by name, size and modification time, reading none of them."""
         return _stats_text([(path, path.stat()) for path in (self.categories, *self.packs)])
 
-    def fingerprint(self) -> Fingerprint:
-        """Read and hash every file, noting the stats each had just before it was read."""
+    def fingerprint(self, hashed: Mapping[Path, Hashed] | None = None) -> Fingerprint:
+        """Read and hash every file, noting the stats each had just before it was read.
+
+        hashed holds files read and hashed already (an import's): one whose stats are still
+        those it had when read is not read again. A gigabyte of packs took a second to hash.
+        """
         import hashlib  # only when the stats differ: a start with a current catalog hashes nothing
 
         digest = hashlib.sha256(CATALOG_LAYOUT.encode())
@@ -67,11 +72,34 @@ class Sources:
         for path in (self.categories, *self.packs):
             # Stats first: a change made while the file is read then shows in the stats of
             # the next start, which hashes the file again instead of trusting them.
-            stats.append((path, path.stat()))
-            digests[path] = hashlib.sha256(path.read_bytes()).digest()
+            status = path.stat()
+            stats.append((path, status))
+            known = hashed.get(path) if hashed is not None else None
+            if known is not None and known.same_stats(status):
+                digests[path] = known.digest
+            else:
+                digests[path] = hashlib.sha256(path.read_bytes()).digest()
             digest.update(path.name.encode() + b"\0")
             digest.update(digests[path])
         return Fingerprint(_stats_text(stats), digest.hexdigest(), digests)
+
+
+@dataclass(frozen=True, slots=True)
+class Hashed:
+    """A file's SHA-256, with the size and modification time it had just before it was read."""
+
+    size: int
+    mtime_ns: int
+    digest: bytes
+
+    @classmethod
+    def of(cls, status: os.stat_result, digest: bytes) -> Hashed:
+        """Return the hash of a file read with this status."""
+        return cls(status.st_size, status.st_mtime_ns, digest)
+
+    def same_stats(self, status: os.stat_result) -> bool:
+        """Return whether a file with this status is, as far as its stats tell, the one hashed."""
+        return (status.st_size, status.st_mtime_ns) == (self.size, self.mtime_ns)
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,6 +179,33 @@ def test_an_import_parses_its_pack_once(tmp_path: Path, monkeypatch: pytest.Monk
     assert pack_files == [tmp_path / "more.json"]
 
 
+def test_an_import_hashes_no_pack_twice(imported: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    library = Library(imported, paths.shipped_data_dir())
+    reads = _pack_reads(monkeypatch)  # how the build's fingerprint reads a file it must hash
+    document = pack("second-pack", [event("2015-04-01-second", "2015-04-01")])
+    library.import_pack(write(imported.parent / "second.json", document))
+    assert library.catalog.count() == 29
+    library.close()
+    folder = imported / PACKS_DIR
+    # The packs the import's check read, and the one it wrote, are known by their hashes.
+    assert not {folder / "test-pack.json", folder / "second-pack.json"} & set(reads)
+    again = Library(imported, paths.shipped_data_dir())
+    assert again.catalog.count() == 29  # and the content hash they made is the files' own
+    again.close()
+
+
+def test_a_hash_is_trusted_only_while_the_file_keeps_the_stats_it_was_read_with(
+    imported: Path,
+) -> None:
+    found = sources.Sources.find(paths.shipped_data_dir(), imported / PACKS_DIR)
+    target = imported / PACKS_DIR / "test-pack.json"
+    plain = found.fingerprint()
+    wrong = {target: sources.Hashed.of(target.stat(), b"\0" * 32)}
+    assert found.fingerprint(wrong).content_hash != plain.content_hash  # taken on trust
+    _touch(target)
+    assert found.fingerprint(wrong).content_hash == plain.content_hash  # read again
+
+
 def test_a_category_only_another_pack_defines_is_refused_as_before(tmp_path: Path) -> None:
     library = Library(tmp_path / "data", paths.shipped_data_dir())
     extra = {"id": "gossip", "name": "Gossip", "description": "Talk.", "colour": "#123456"}
