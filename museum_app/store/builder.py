@@ -16,7 +16,7 @@ from pathlib import Path
 from museum_app.core.domain import Category, Event
 from museum_app.formats.checks import PackError
 from museum_app.formats.packs import Pack, load_categories, load_pack
-from museum_app.store import catalog_schema, columns, helper
+from museum_app.store import catalog_schema, columns, search_writer
 from museum_app.store.database import MEMORY, Database, classify
 from museum_app.store.pack_cache import PackCache
 from museum_app.store.sources import CATALOG_LAYOUT, Fingerprint, Sources
@@ -113,7 +113,7 @@ def _fill(
     """Validate every source and write the whole catalog, inside the caller's transaction.
 
     helper_file, if given, is where a second process may write the full-text indexes
-    meanwhile (see helper.py).
+    meanwhile (see search_writer.py).
     """
     # First: a pack changed meanwhile is noticed next time. The files the import read already
     # are not read again, unless their stats changed since.
@@ -125,17 +125,19 @@ def _fill(
     catalog_schema.write_categories(conn, categories)
     for pack in packs:
         catalog_schema.write_pack(conn, pack)
-    helped = None
-    if helper_file is not None and len(events) >= helper.HELPED_FROM_EVENTS:
-        helped = helper.Helper.start(helper_file, lambda side: _write_search(side, events))
+    writer = None
+    if helper_file is not None and len(events) >= search_writer.HELPED_FROM_EVENTS:
+        writer = search_writer.SearchWriter.start(helper_file)
     try:
+        if writer is not None:
+            writer.send(events)
         catalog_schema.write_events(conn, events)
         columns.write_columns(conn, events, categories)
-        if helped is None or not helped.copy_into(conn, SEARCH_TABLES):
+        if writer is None or not writer.copy_into(conn, SEARCH_TABLES):
             catalog_schema.write_search(conn, events)
     finally:
-        if helped is not None:
-            helped.close()
+        if writer is not None:
+            writer.close()
     conn.execute(
         "INSERT INTO meta (key, value) VALUES ('content_hash', ?), ('source_stats', ?)",
         (fingerprint.content_hash, fingerprint.stats),
@@ -146,15 +148,9 @@ def _fill(
         conn.execute("INSERT INTO meta (key, value) VALUES ('left_out', ?)", (notes,))
 
 
-# What _write_search writes: the tables a helper process may write for the build. The
-# columns are written here meanwhile: the indexes take about as long as the rest together.
+# What a search writer writes for the build (see search_writer.py). The columns are written
+# here meanwhile: the indexes take about as long as the rest together.
 SEARCH_TABLES = ("events_fts", "events_han")
-
-
-def _write_search(conn: sqlite3.Connection, events: list[Event]) -> None:
-    """Write the full-text indexes into a helper's fresh file, schema first."""
-    catalog_schema.create_v1(conn)
-    catalog_schema.write_search(conn, events)
 
 
 def build(target: Path, sources: Sources, cache: PackCache | None = None) -> None:

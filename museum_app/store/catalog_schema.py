@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -226,49 +226,92 @@ _CUT_AT_ONCE = 5_000  # events whose Chinese pairs are cut in one pass
 
 def write_search(conn: sqlite3.Connection, events: list[Event]) -> None:
     """Insert every event's texts, in every language, into the full-text indexes."""
+    start_search(conn)
+    rows = SearchRows()
+    insert_search(conn, *rows.of(0, search_texts(events, {}, rows.names)))
+
+
+def start_search(conn: sqlite3.Connection) -> None:
+    """Ready the full-text indexes for a build: they keep more of it in memory (BUILD_HASH_BYTES)."""
     for table in ("events_fts", "events_han"):
         conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", (BUILD_HASH_BYTES,))
-    words, han = search_rows(events)
+
+
+def insert_search(
+    conn: sqlite3.Connection, words: list[tuple[int, str, str, str]], han: list[tuple[int, str]]
+) -> None:
+    """Insert rows that SearchRows made into the full-text indexes."""
     conn.executemany(
         "INSERT INTO events_fts (rowid, title, description, entities) VALUES (?, ?, ?, ?)", words
     )
     conn.executemany("INSERT INTO events_han (rowid, grams) VALUES (?, ?)", han)
 
 
-def search_rows(events: list[Event]) -> tuple[list[tuple[int, str, str, str]], list[tuple[int, str]]]:
-    """Return each event's rows of the word index and (if it has Chinese) of the pairs' index.
+# An event's texts as the full-text indexes take them, in plain values (another process can
+# be sent them): its titles and descriptions in every language, and its entities' numbers.
+SearchTexts = tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]
 
-    As IndexText.of makes them for the title, the description and the names, each in every
-    language; an entity's names are cut once, however many events name it.
-    """
-    words: list[tuple[int, str, str, str]] = []
-    chinese: list[tuple[int, list[str]]] = []  # the events with Chinese runs, and their fields'
-    named: dict[int, tuple[str, list[str]]] = {}  # by id(): every entity lives while this runs
-    for rank, event in enumerate(events):
-        title, description = event.title, event.description
+
+def search_texts(
+    events: Sequence[Event], numbers: dict[int, int], names: list[tuple[str, ...]]
+) -> list[SearchTexts]:
+    """Return each event's search texts; entities not yet in numbers (by id()) are numbered, named."""
+    made: list[SearchTexts] = []
+    for event in events:
         if event.translations:
             texts = [text for _, text in event.translations]
-            title_words, title_runs = cut([title, *(t.title for t in texts)])
-            description_words, description_runs = cut([description, *(t.description for t in texts)])
+            titles = (event.title, *(t.title for t in texts))
+            descriptions = (event.description, *(t.description for t in texts))
         else:
-            title_words, title_runs = cut((title,))
-            description_words, description_runs = cut((description,))
-        names_words, names_runs = [], []
+            titles, descriptions = (event.title,), (event.description,)
+        known = []
         for entity in event.entities:
-            known = named.get(id(entity))
-            if known is None:
-                known = named[id(entity)] = cut(entity.all_names())
-            names_words.append(known[0])
-            names_runs.extend(known[1])
-        words.append((rank, title_words, description_words, " ".join(names_words)))
-        if title_runs or description_runs or names_runs:
-            runs = (title_runs, description_runs, names_runs)
-            chinese.append((rank, [" ".join(r) for r in runs if r]))
-    # One phrase never spans two fields: each run ends with its last character alone. Cut
-    # a few thousand events at a time: the pass over all of a million took gigabytes at once.
-    han: list[tuple[int, str]] = []
-    for start in range(0, len(chinese), _CUT_AT_ONCE):
-        part = chinese[start : start + _CUT_AT_ONCE]
-        cuts = iter(grams_each([field for _, fields in part for field in fields]))
-        han.extend((rank, " ".join([next(cuts) for _ in fields])) for rank, fields in part)
-    return words, han
+            number = numbers.get(id(entity))
+            if number is None:
+                number = numbers[id(entity)] = len(names)
+                names.append(entity.all_names())
+            known.append(number)
+        made.append((titles, descriptions, tuple(known)))
+    return made
+
+
+class SearchRows:
+    """Makes the full-text indexes' rows from search texts, as IndexText.of cuts them.
+
+    names holds every entity's names by number; each entity's are cut once, however many
+    events name it, and a build may be given its events a slice at a time.
+    """
+
+    def __init__(self) -> None:
+        self.names: list[tuple[str, ...]] = []
+        self._cut: dict[int, tuple[str, list[str]]] = {}
+
+    def of(
+        self, first: int, texts: Sequence[SearchTexts]
+    ) -> tuple[list[tuple[int, str, str, str]], list[tuple[int, str]]]:
+        """Return the rows of the word index and (for events with Chinese) of the pairs' index."""
+        words: list[tuple[int, str, str, str]] = []
+        chinese: list[tuple[int, list[str]]] = []  # the events with Chinese runs, and their fields'
+        named = self._cut
+        for rank, (titles, descriptions, numbers) in enumerate(texts, first):
+            title_words, title_runs = cut(titles)
+            description_words, description_runs = cut(descriptions)
+            names_words, names_runs = [], []
+            for number in numbers:
+                known = named.get(number)
+                if known is None:
+                    known = named[number] = cut(self.names[number])
+                names_words.append(known[0])
+                names_runs.extend(known[1])
+            words.append((rank, title_words, description_words, " ".join(names_words)))
+            if title_runs or description_runs or names_runs:
+                runs = (title_runs, description_runs, names_runs)
+                chinese.append((rank, [" ".join(r) for r in runs if r]))
+        # One phrase never spans two fields: each run ends with its last character alone. Cut
+        # a few thousand events at a time: the pass over all of a million took gigabytes at once.
+        han: list[tuple[int, str]] = []
+        for start in range(0, len(chinese), _CUT_AT_ONCE):
+            part = chinese[start : start + _CUT_AT_ONCE]
+            cuts = iter(grams_each([field for _, fields in part for field in fields]))
+            han.extend((rank, " ".join([next(cuts) for _ in fields])) for rank, fields in part)
+        return words, han

@@ -1,11 +1,11 @@
 """Second processes that do part of a large build on the second core.
 
-A build is Python work from end to end, and Python runs on one core. Forked children share
-it: one parses some of the packs while the build parses the others (pack_cache.py), and once
-the events are read and in order, one writes the full-text indexes into a file of its own
-while the build writes the events, their links and columns; the build then copies its tables
-in, which takes a second where writing them took twenty. Should a child fail, the build does
-its part itself: a helper costs time, never correctness.
+A build is Python work from end to end, and Python runs on one core. Other processes share
+it: a forked one parses some of the packs while the build parses the others (pack_cache.py),
+and once the events are read and in order, another writes the full-text indexes into a file
+of its own (search_writer.py); the build copies its tables in, which takes half a second
+where writing them took twenty. Should a helper fail, the build does its part itself: a
+helper costs time, never correctness.
 """
 
 from __future__ import annotations
@@ -17,13 +17,6 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-
-# Below this many events a second process costs more than it saves: forking a process that
-# holds the events and copying the tables back take tens of milliseconds, while the shipped
-# 27 events are written in a few.
-HELPED_FROM_EVENTS = 20_000
-
-Writer = Callable[[sqlite3.Connection], None]
 
 
 def may_fork() -> bool:
@@ -62,15 +55,6 @@ def fork(work: Callable[[], None]) -> int | None:
         os._exit(code)
 
 
-def succeeded(pid: int) -> bool:
-    """Wait for a forked child to end; return whether its work was done."""
-    try:
-        _, status = os.waitpid(pid, 0)
-    except ChildProcessError:
-        return False
-    return os.waitstatus_to_exitcode(status) == 0
-
-
 def end(pid: int) -> None:
     """End a forked child at once, if it still runs, and reap it."""
     with contextlib.suppress(ProcessLookupError):
@@ -79,66 +63,28 @@ def end(pid: int) -> None:
         os.waitpid(pid, 0)
 
 
-class Helper:
-    """A forked child writing tables into a side file of its own."""
+def copy_tables(conn: sqlite3.Connection, path: Path, tables: Sequence[str]) -> bool:
+    """Copy tables from the database file at path into conn; False (conn unchanged) on failure.
 
-    def __init__(self, pid: int, path: Path) -> None:
-        self.pid: int | None = pid
-        self.path = path
-
-    @classmethod
-    def start(cls, path: Path, write: Writer) -> Helper | None:
-        """Fork a child to run write in one transaction on a new file at path; None if none may."""
-        path.unlink(missing_ok=True)
-        pid = fork(lambda: _write_file(path, write))
-        return None if pid is None else cls(pid, path)
-
-    def copy_into(self, conn: sqlite3.Connection, tables: Sequence[str]) -> bool:
-        """Wait for the child, then copy its tables into conn; False (conn unchanged) if it failed.
-
-        Each of tables is a plain table, or a virtual one whose own tables are copied (conn
-        must have created it as the child did). Inside the caller's transaction.
-        """
-        pid, self.pid = self.pid, None
-        if pid is None or not succeeded(pid):
-            return False
-        try:
-            # Attached until conn closes: SQLite detaches no file that the open transaction read.
-            conn.execute("ATTACH DATABASE ? AS helper", (str(self.path),))
-        except sqlite3.Error:
-            return False
-        conn.execute("SAVEPOINT helper_copy")
-        try:
-            for name in _stored_tables(conn, tables):
-                _copy_table(conn, name)
-        except sqlite3.Error:
-            # A library that keeps the indexes' own tables read-only, say: written here instead.
-            conn.execute("ROLLBACK TO helper_copy")
-            return False
-        finally:
-            conn.execute("RELEASE helper_copy")
-        return True
-
-    def close(self) -> None:
-        """End the child if it still runs (the build failed or was stopped) and remove its file."""
-        if self.pid is not None:
-            end(self.pid)
-            self.pid = None
-        with contextlib.suppress(OSError):
-            self.path.unlink(missing_ok=True)
-
-
-def _write_file(path: Path, write: Writer) -> None:
-    """Run write in one transaction on a new database file at path."""
-    conn = sqlite3.connect(path, isolation_level=None)
+    Each of tables is a plain table, or a virtual one whose own tables are copied (conn
+    must have created it as the file's writer did). Inside the caller's transaction.
+    """
     try:
-        conn.execute("PRAGMA journal_mode = OFF")  # a throwaway file, as the build's own
-        conn.execute("PRAGMA synchronous = OFF")
-        conn.execute("BEGIN")
-        write(conn)
-        conn.execute("COMMIT")
+        # Attached until conn closes: SQLite detaches no file that the open transaction read.
+        conn.execute("ATTACH DATABASE ? AS helper", (str(path),))
+    except sqlite3.Error:
+        return False
+    conn.execute("SAVEPOINT helper_copy")
+    try:
+        for name in _stored_tables(conn, tables):
+            _copy_table(conn, name)
+    except sqlite3.Error:
+        # A library that keeps the indexes' own tables read-only, say: written here instead.
+        conn.execute("ROLLBACK TO helper_copy")
+        return False
     finally:
-        conn.close()
+        conn.execute("RELEASE helper_copy")
+    return True
 
 
 def _stored_tables(conn: sqlite3.Connection, tables: Sequence[str]) -> list[str]:

@@ -1,0 +1,154 @@
+"""A second process that writes the full-text indexes of a large build into a file of its own.
+
+The build writes each event's texts (catalog_schema.search_texts), in rank order, a slice at
+a time, into a file beside the catalog; the writer follows that file as it grows, cuts the
+texts and writes both indexes while the build writes the events, their links and columns;
+the build then copies its tables in. The writer is started afresh, not forked: a forked
+child shares the build's heap of a million events, and in Python merely reading an object
+writes to it (its reference count), so the two processes copied most of that heap page by
+page, seconds of each one's time. Should it fail, the build writes the indexes itself: it
+costs time, never correctness.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import signal
+import sqlite3
+import struct
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from museum_app.core.domain import Event
+from museum_app.store import catalog_schema
+from museum_app.store.helper import copy_tables
+
+# Below this many events a second process costs more than it saves: starting Python and
+# copying the tables back take a tenth of a second, while the shipped 27 events are written
+# in a few milliseconds.
+HELPED_FROM_EVENTS = 20_000
+SLICE = 10_000  # events written at once: the writer starts on the first while the rest come
+_HEADER = struct.Struct("<Q")  # each slice's length in bytes; 0 ends the texts
+_WAIT_SECONDS = 0.005  # how often the writer looks again for a slice not written yet
+
+
+class SearchWriter:
+    """The build's side: the writer process, the texts file it follows, and its tables copied in."""
+
+    def __init__(self, process: subprocess.Popen[bytes], path: Path, texts: Path) -> None:
+        self._process: subprocess.Popen[bytes] | None = process
+        self.path = path
+        self.texts = texts
+
+    @classmethod
+    def start(cls, path: Path) -> SearchWriter | None:
+        """Start a writer of a new database file at path; None if no process can be started."""
+        texts = path.with_suffix(".texts" + path.suffix)
+        for old in (path, texts):
+            old.unlink(missing_ok=True)
+        try:
+            texts.touch()
+            process = subprocess.Popen(
+                _command(path, texts),
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+        except OSError:
+            texts.unlink(missing_ok=True)
+            return None
+        return cls(process, path, texts)
+
+    def send(self, events: Sequence[Event]) -> None:
+        """Write every event's search texts, in order, and then the end of them."""
+        numbers: dict[int, int] = {}
+        names: list[tuple[str, ...]] = []
+        try:
+            with self.texts.open("ab") as file:
+                for first in range(0, len(events), SLICE):
+                    sent = len(names)
+                    texts = catalog_schema.search_texts(events[first : first + SLICE], numbers, names)
+                    data = marshal.dumps((first, texts, names[sent:]))
+                    file.write(_HEADER.pack(len(data)) + data)
+                    file.flush()  # for the writer to start on now
+                file.write(_HEADER.pack(0))
+        except OSError:  # a full disk, say: the build writes the indexes itself
+            self._end()
+
+    def copy_into(self, conn: sqlite3.Connection, tables: Sequence[str]) -> bool:
+        """Wait for the writer, then copy its tables into conn; False (conn unchanged) if it failed."""
+        process, self._process = self._process, None
+        if process is None or process.wait() != 0:
+            return False
+        return copy_tables(conn, self.path, tables)
+
+    def close(self) -> None:
+        """End the writer if it still runs (the build failed or was stopped); remove its files."""
+        self._end()
+        for made in (self.path, self.texts):
+            with contextlib.suppress(OSError):
+                made.unlink(missing_ok=True)
+
+    def _end(self) -> None:
+        """End the writer at once, if it still runs, and reap it."""
+        process, self._process = self._process, None
+        if process is not None:
+            with contextlib.suppress(OSError):
+                process.kill()
+            process.wait()
+
+
+def _command(path: Path, texts: Path) -> list[str]:
+    """Return the command that starts a writer, with this very app's code."""
+    # The folder this app's package is in comes first: not whatever the working folder holds.
+    root = str(Path(__file__).resolve().parents[2])
+    start = f"import sys; sys.path.insert(0, sys.argv[1]); import {__name__} as w; w.main(sys.argv[2:])"
+    return [sys.executable, "-c", start, root, str(path), str(texts), str(os.getpid())]
+
+
+def _read(file: BinaryIO, size: int, build: int) -> bytes:
+    """Read size bytes of a file still being written, waiting for them while the build runs."""
+    data = file.read(size)
+    while len(data) < size:
+        if os.getppid() != build:
+            raise EOFError("the build ended before it wrote every text")
+        time.sleep(_WAIT_SECONDS)
+        data += file.read(size - len(data))
+    return data
+
+
+def _slices(file: BinaryIO, build: int) -> Iterator[bytes]:
+    """Read the slices the build (its process id) writes, as it writes them, until their end."""
+    while size := _HEADER.unpack(_read(file, _HEADER.size, build))[0]:
+        yield _read(file, size, build)
+
+
+def write(path: Path, texts: BinaryIO, build: int) -> None:
+    """Write both indexes into a new database file at path from the slices the build writes."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")  # a throwaway file, as the build's own
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("BEGIN")
+        catalog_schema.create_v1(conn)
+        catalog_schema.start_search(conn)
+        rows = catalog_schema.SearchRows()
+        for data in _slices(texts, build):
+            first, slice_texts, names = marshal.loads(data)
+            rows.names.extend(names)
+            catalog_schema.insert_search(conn, *rows.of(first, slice_texts))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def main(argv: list[str]) -> None:
+    """Write the indexes: argv names the database file, the texts file and the build's process."""
+    # Ctrl+C reaches every process of the terminal's group: the build stops and ends this one.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with open(argv[1], "rb", buffering=0) as texts:
+        write(Path(argv[0]), texts, int(argv[2]))
