@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -49,9 +50,8 @@ def test_helpers_that_fail_cost_time_and_never_change_the_catalog(tmp_path: Path
     assert found["left"] == []
 
 
-def test_a_process_with_threads_has_its_indexes_written_by_a_writer(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _import_with_writers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Import the answers' pack in this process, each build helped by a search writer."""
     started: list[Path] = []
     start = SearchWriter.start
 
@@ -63,6 +63,13 @@ def test_a_process_with_threads_has_its_indexes_written_by_a_writer(
     monkeypatch.setattr(SearchWriter, "start", counted)
     # This process runs other threads (it may not fork), as the window's does.
     assert imported(tmp_path) == json.loads(EXPECTED.read_text(encoding="utf-8"))
+    return started
+
+
+def test_a_process_with_threads_has_its_indexes_written_by_a_writer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started = _import_with_writers(tmp_path, monkeypatch)
     assert len(started) == 2 and not any(path.exists() for path in started)
 
 
@@ -87,18 +94,25 @@ def test_a_writer_still_at_work_is_ended_and_its_file_removed(
     assert not writer.path.exists()
 
 
-def test_a_writer_that_failed_is_let_go_and_its_files_removed(
+def test_a_writer_that_failed_is_let_go_and_its_file_removed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     writer = _writer_running(monkeypatch, tmp_path, "import sys; sys.exit(1)")
-    events = load_pack(PACK, load_categories(SHIPPED / "categories.json")).events
-    writer.send(events)
-    assert writer.texts.stat().st_size > 0  # written whole, the writer gone or not
+    writer.path.write_bytes(b"begun")
+    writer.send(load_pack(PACK, load_categories(SHIPPED / "categories.json")).events)
     conn = sqlite3.connect(":memory:")
     assert not writer.copy_into(conn, SEARCH_TABLES)  # the build then writes them itself
     conn.close()
     writer.close()
-    assert not writer.texts.exists() and not writer.path.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_files_in_memory_the_texts_go_through_a_file_no_one_else_sees(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delattr(os, "memfd_create")
+    assert len(_import_with_writers(tmp_path, monkeypatch)) == 2
+    assert [p.name for p in (tmp_path / "data").iterdir() if "building" in p.name] == []
 
 
 def test_a_writer_whose_build_ended_stops_waiting_for_texts(tmp_path: Path) -> None:
@@ -107,11 +121,11 @@ def test_a_writer_whose_build_ended_stops_waiting_for_texts(tmp_path: Path) -> N
     # A process of its own whose parent (standing for the build) ends at once.
     code = (
         "import os, sys\n"
-        "build = os.getpid()\n"
+        "build, texts = os.getpid(), os.open(sys.argv[3], os.O_RDONLY)\n"
         "if os.fork():\n    os._exit(0)\n"
         "sys.path.insert(0, sys.argv[1])\n"
         "from museum_app.store import search_writer\n"
-        "try:\n    search_writer.main([sys.argv[2], sys.argv[3], str(build)])\n"
+        "try:\n    search_writer.main([sys.argv[2], str(texts), str(build)])\n"
         "except EOFError:\n    open(sys.argv[2] + '.ended', 'w').close()\n"
     )
     root = str(Path(__file__).resolve().parents[2])
