@@ -151,7 +151,7 @@ def _import(data_dir: Path, pack: Path) -> None:
     library.close()
     import resource
 
-    # The peaks of this process and of the largest helper it forked (the build's, in kB).
+    # The peaks of this process and of the largest of its helpers (the build's, in kB).
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     helpers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     figures = {"import_s": seconds, "events": events, "rss_mb": _rss_mb()}

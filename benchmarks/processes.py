@@ -131,7 +131,7 @@ def imports(data_dirs: Sequence[Path], pack: Path, env: dict[str, str]) -> dict[
         "median_s": times["median_ms"] / 1000, "p95_s": times["p95_ms"] / 1000,
         "runs": len(seconds), "events_in_catalog": events, "samples_s": seconds,
         "rss_after_mb": max(memory), "peak_rss_mb": max(peaks),
-        # A helper shares the import's pages when forked: their peaks are not to be added.
+        # The forked reader shares the import's pages: their peaks are not to be added.
         "helper_peak_rss_mb": max(helpers),
     }  # fmt: skip
 
