@@ -48,6 +48,8 @@ class SearchWriter:
     @classmethod
     def start(cls, path: Path) -> SearchWriter | None:
         """Start a writer of a new database file at path; None if no process can be started."""
+        if os.name != "posix":
+            return None  # the texts are handed over as an open file, which Windows cannot pass
         path.unlink(missing_ok=True)
         try:
             texts = _texts_file(path.with_suffix(".texts" + path.suffix))
@@ -58,7 +60,7 @@ class SearchWriter:
                 _command(path, texts), pass_fds=(texts,),
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )  # fmt: skip
-        except (OSError, ValueError):  # ValueError: no passing of files (Windows)
+        except OSError:
             os.close(texts)
             return None
         return cls(process, path, texts)
@@ -117,7 +119,11 @@ def _texts_file(path: Path) -> int:
         return os.memfd_create("museum-app-texts", os.MFD_CLOEXEC)
     # Else a file beside the catalog, named by nothing once open: the writer is handed it open.
     texts = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
-    path.unlink()
+    try:
+        path.unlink()
+    except OSError:
+        os.close(texts)
+        raise
     return texts
 
 
