@@ -50,10 +50,6 @@ class Sources:
             tuple((added[name], builtin[name]) for name in sorted(added) if name in builtin),
         )
 
-    def content_hash(self) -> str:
-        """Hash the files' bytes, so that any change to any of them is noticed."""
-        return self.fingerprint().content_hash
-
     def stats(self) -> str:
         """Describe the files by name, size and modification time, reading none of them."""
         return _stats_text([(path, path.stat()) for path in (self.categories, *self.packs)])
